@@ -1,0 +1,130 @@
+package tables
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// radicalMap maps CJK Radicals Supplement code points (U+2E80–U+2EF3), which
+// NFKC leaves alone, to the unified ideographs they stand for. Chromium-made
+// PDFs emit them through their ToUnicode maps.
+var radicalMap = map[rune]rune{
+	'⺁': '厂', '⺇': '几', '⺊': '卜', '⺌': '小', '⺍': '小', '⺐': '尢', '⺒': '巳', '⺓': '幺',
+	'⺔': '彑', '⺖': '忄', '⺘': '扌', '⺙': '攵', '⺛': '旡', '⺝': '月', '⺞': '歹', '⺟': '母',
+	'⺠': '民', '⺡': '氵', '⺢': '氺', '⺣': '灬', '⺤': '爫', '⺥': '爫', '⺦': '丬', '⺨': '犭',
+	'⺩': '王', '⺪': '疋', '⺫': '罒', '⺬': '示', '⺭': '礻', '⺮': '竹', '⺯': '糸', '⺰': '纟',
+	'⺱': '罒', '⺲': '罒', '⺳': '网', '⺴': '网', '⺵': '网', '⺶': '羊', '⺷': '羊', '⺹': '老',
+	'⺺': '聿', '⺻': '聿', '⺼': '月', '⺽': '臼', '⺾': '艹', '⺿': '艹', '⻀': '艹', '⻁': '虎',
+	'⻂': '衤', '⻃': '襾', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角', '⻈': '讠', '⻉': '贝',
+	'⻊': '足', '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝', '⻐': '钅', '⻑': '長',
+	'⻒': '长', '⻓': '长', '⻔': '门', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页',
+	'⻛': '风', '⻜': '飞', '⻝': '食', '⻞': '食', '⻟': '食', '⻠': '饣', '⻡': '首', '⻢': '马',
+	'⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾',
+	'⻫': '齐', '⻬': '齐', '⻭': '齿', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻱': '龟', '⻲': '龟', '⻳': '龟',
+}
+
+// tradPairs maps the Traditional forms of the characters in the label and
+// heading vocabulary to their Simplified forms (Big5 mirror sites).
+const tradPairs = "規规範范數数總总計计開开請请處处關关機机構构業业務务會会組组織织員员個个對对於于結结轉转續续辦办與与復复議议訴诉訟讼" +
+	"況况報报書书門门預预實实際际決决強强製制廢废現现銷销項项審审費费額额採采購购這这體体統统區区縣县鄉乡鎮镇" +
+	"權权條条舉举複复類类內内過过程程讀读執执檢检査查詢询護护險险穩稳維维纠纠糾纠盡尽屬属國国秘秘禁禁" +
+	"將将補补們们並并為为時时間间發发佈布細细說说問问題题進进應应當当線线網网頁页圖图簡简單单證证據据" +
+	"認认確确重重獲获獲获無无說说記记錄录總总收收據据歷历狀状態态來来級级長长據据稱称導导範范圍围"
+
+var tradMap = func() map[rune]rune {
+	m := map[rune]rune{}
+	rs := []rune(tradPairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		if rs[i] != rs[i+1] {
+			m[rs[i]] = rs[i+1]
+		}
+	}
+	return m
+}()
+
+// FoldText returns the matching form of s: NFKC (fullwidth to ASCII, Kangxi
+// radicals to ideographs, ㈠ to (一)), radical-supplement and Traditional
+// forms mapped to Simplified, curly quotes and 〔〕［］【】 folded. Spaces are
+// kept. Use it for comparison only; keep the raw text for display.
+func FoldText(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		if m, ok := radicalMap[r]; ok {
+			return m
+		}
+		if m, ok := tradMap[r]; ok {
+			return m
+		}
+		switch r {
+		case '“', '”', '„', '‟', '″', '「', '」', '『', '』':
+			return '"'
+		case '‘', '’', '′':
+			return '\''
+		case '〔', '［', '【', '〖':
+			return '['
+		case '〕', '］', '】', '〗':
+			return ']'
+		case '．':
+			return '.'
+		case '\u00a0', '\u3000':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// LabelKey returns the key a label is matched on: FoldText, then every space,
+// line break, quote and list punctuation removed, so that "（一） 予以 公开",
+// "(一)予以公开" and "（一）予以\n公开" give the same key "(一)予以公开".
+func LabelKey(s string) string {
+	s = FoldText(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || isSpaceLike(r) {
+			return -1
+		}
+		switch r {
+		case '"', '\'', ':', '*', '|':
+			return -1
+		case '、', ',', '，':
+			return '.'
+		}
+		return r
+	}, s)
+}
+
+// StripOrdinal removes a leading list marker from a label key: "一.", "(一)",
+// "1.", "(1)", "第一", "①" (after NFKC "1"), so that only the label text
+// remains. It returns the marker and the rest.
+func StripOrdinal(key string) (marker, rest string) {
+	rs := []rune(key)
+	i := 0
+	isCN := func(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' }
+	switch {
+	case i < len(rs) && rs[i] == '(':
+		j := i + 1
+		for j < len(rs) && (isCN(rs[j]) || isDigit(rs[j])) {
+			j++
+		}
+		if j > i+1 && j < len(rs) && rs[j] == ')' {
+			i = j + 1
+		}
+	case i < len(rs) && (isCN(rs[i]) || isDigit(rs[i])):
+		j := i
+		for j < len(rs) && (isCN(rs[j]) || isDigit(rs[j])) {
+			j++
+		}
+		if j < len(rs) && (rs[j] == '.' || rs[j] == ')') {
+			i = j + 1
+		} else if j < len(rs) && isDigit(rs[i]) && j-i <= 2 && j < len(rs) && !isDigit(rs[j]) && rs[j] != '%' {
+			// "1属于国家秘密" — a digit marker without punctuation
+			i = j
+		}
+	}
+	for i < len(rs) && (rs[i] == '.' || rs[i] == ')') {
+		i++
+	}
+	return string(rs[:i]), string(rs[i:])
+}
