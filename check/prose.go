@@ -1,0 +1,105 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/xxgk/nianbao/model"
+	"golang.org/x/text/width"
+)
+
+// receivedRe finds "收到/受理/新收 … 申请 N 件" in prose. The gap between the
+// verb and 申请 may not cross a sentence or clause end.
+var receivedRe = regexp.MustCompile(`(收到|受理|新收|接收)([^。；;，,、：:]{0,30}?)申请(?:共|数量为|数量|为|总计|合计)?\s*(\d+)\s*(件|个|份|宗)`)
+
+// proseNumber is one number read from prose.
+type proseNumber struct {
+	text string // the matched phrase
+	n    model.Decimal
+	sec  *model.Section
+}
+
+func receivedClaims(r *model.Report) []proseNumber {
+	var out []proseNumber
+	for _, id := range []model.SectionID{model.SecOverview, model.SecRequests} {
+		s := r.Section(id)
+		if s == nil {
+			continue
+		}
+		text := width.Narrow.String(s.Text)
+		for _, m := range receivedRe.FindAllStringSubmatch(text, -1) {
+			if strings.ContainsAny(m[2], "复诉") || strings.Contains(m[2], "咨询") {
+				continue // 行政复议申请, 诉讼, 咨询 are other things
+			}
+			d, err := model.ParseDecimal(m[3])
+			if err != nil {
+				continue
+			}
+			out = append(out, proseNumber{text: m[0], n: d, sec: s})
+		}
+	}
+	return out
+}
+
+// XReceived compares the prose count of requests with table 3.
+var XReceived = &Rule{
+	ID: "X-RECEIVED",
+	Doc: `the prose count of requests received matches table 3
+
+Sections 一 and 三 often say how many requests were received (收到/受理…申请
+N 件). N should equal 本年新收 (R1 总计), or R1 + 上年结转 (R2) when the prose
+counts carried-over requests too.`,
+	Severity: model.SevWarning,
+	Formats:  tableFormats,
+	Run: func(p *Pass) {
+		t := requests(p)
+		if t == nil {
+			return
+		}
+		claims := receivedClaims(p.Report)
+		if len(claims) == 0 {
+			p.NotApplicable("正文中未找到收到申请的件数", "the prose gives no count of requests received")
+			return
+		}
+		r1 := t3Op("new_received", &t.NewReceived, model.ColTotal)
+		r2 := t3Op("carried_over", &t.CarriedOver, model.ColTotal)
+		v1, _, ok1 := r1.value()
+		v2, _, ok2 := r2.value()
+		seen := make(map[string]bool)
+		for _, c := range claims {
+			if seen[c.n.String()] {
+				continue
+			}
+			seen[c.n.String()] = true
+			prose := model.CellRef{Key: "prose." + string(c.sec.ID), Raw: c.text, Kind: model.CellText, Src: c.sec.Src}
+			cells := append([]model.CellRef{prose}, refs([]operand{r1, r2})...)
+			n := c.n
+			if ok1 && c.n.Equal(v1) {
+				continue
+			}
+			if ok1 && ok2 {
+				if s, ok := v1.Add(v2); ok && c.n.Equal(s) {
+					continue
+				}
+			}
+			if !ok1 {
+				p.Uncertain(model.Finding{Column: "total", Actual: &n, Cells: cells,
+					Message:   fmt.Sprintf("正文称“%s”，但表三本年新收总计无法读取：%s", c.text, reasonsZH([]operand{r1})),
+					MessageEN: fmt.Sprintf("the prose says %q but table 3's new-requests total cannot be read: %s", c.text, reasonsEN([]operand{r1}))})
+				continue
+			}
+			e := v1
+			alt := ""
+			altEN := ""
+			if ok2 {
+				s, _ := v1.Add(v2)
+				alt = fmt.Sprintf("（计入上年结转为%s，亦不相符）", s)
+				altEN = fmt.Sprintf(", or %s with those carried over", s)
+			}
+			p.Fail(model.Finding{Column: "total", Expected: &e, Actual: &n, Cells: cells,
+				Message:   fmt.Sprintf("正文称“%s”，与表三本年新收申请总计%s不符%s", c.text, v1, alt),
+				MessageEN: fmt.Sprintf("the prose says %q (%s) but table 3 counts %s new requests%s", c.text, n, v1, altEN)})
+		}
+	},
+}
