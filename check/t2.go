@@ -92,7 +92,7 @@ Every count of table 2 is printed without decimals; the amounts (收费金额,
 // T2InForceGE checks 现行有效件数 against 本年制发 − 本年废止.
 var T2InForceGE = &Rule{
 	ID: "T2-INFORCE-GE",
-	Doc: `documents in force are at least those issued minus those repealed
+	Doc: `documents in force ≥ those issued − those repealed
 
 For 规章 and 行政规范性文件 of the 2021 table 2, 现行有效件数 should be at
 least 本年制发件数 − 本年废止件数. Documents can lapse without being

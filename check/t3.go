@@ -105,7 +105,7 @@ func requests(p *Pass) *model.RequestTable {
 // T3Balance checks the identity printed in the header of table 3.
 var T3Balance = &Rule{
 	ID: "T3-BALANCE",
-	Doc: `per column, new + carried over = results total + carried forward
+	Doc: `per column, new + carried over = results + carried forward
 
 The header of table 3 states the identity of every column: 第一项加第二项之和，
 等于第三项加第四项之和, that is R1 + R2 = R3.7 + R4 for each of the six
@@ -165,7 +165,7 @@ sub-rows, whichever the report printed (both when both are printed).`,
 // T3RowTotal checks the 总计 column of every row.
 var T3RowTotal = &Rule{
 	ID: "T3-ROW-TOTAL",
-	Doc: `in every row of table 3, 总计 equals the sum of the applicant columns
+	Doc: `in each row of table 3, 总计 is the sum of the applicant columns
 
 总计 is the sum of 自然人 and the five 法人或其他组织 columns. A row whose
 总计 is blank while its applicant columns are not zero is reported by
