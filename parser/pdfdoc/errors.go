@@ -1,0 +1,43 @@
+package pdfdoc
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Errors wrapped by *Error; test with errors.Is.
+var (
+	ErrNotPDF                = errors.New("not a PDF file")
+	ErrEncrypted             = errors.New("encrypted PDF: a user password is needed (Options.Password)")
+	ErrUnsupportedEncryption = errors.New("unsupported PDF encryption")
+	ErrMalformed             = errors.New("malformed PDF")
+	ErrNoTextLayer           = errors.New("PDF has no text layer (a scan?): run OCR first")
+	ErrUndecodableFont       = errors.New("PDF text cannot be decoded (fonts without a usable Unicode map)")
+	ErrTimeout               = errors.New("PDF parse took too long")
+)
+
+// Error is a typed PDF front-end error. It wraps one of the Err* values and
+// names the page when the problem belongs to one.
+type Error struct {
+	Page   int    // 1-based page, 0 when the whole file is concerned
+	Err    error  // one of the Err* values
+	Detail string // what the library or the check said
+}
+
+func (e *Error) Error() string {
+	s := e.Err.Error()
+	if e.Page > 0 {
+		s = fmt.Sprintf("page %d: %s", e.Page, s)
+	}
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	return s
+}
+
+// Unwrap returns the wrapped Err* value.
+func (e *Error) Unwrap() error { return e.Err }
+
+func errf(page int, err error, format string, args ...any) *Error {
+	return &Error{Page: page, Err: err, Detail: fmt.Sprintf(format, args...)}
+}

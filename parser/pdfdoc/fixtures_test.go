@@ -1,0 +1,123 @@
+package pdfdoc
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xxgk/nianbao/internal/testutil"
+	"github.com/xxgk/nianbao/tables"
+)
+
+type t3Expected struct {
+	Cols []string `json:"cols"`
+	Rows []struct {
+		Label  []string `json:"label"`
+		Values []int64  `json:"values"`
+	} `json:"rows"`
+}
+
+func loadT3(t *testing.T, dir string) t3Expected {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "table3_expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e t3Expected
+	if err := json.Unmarshal(b, &e); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+
+// t3Rows is a simple table-3 reader: starting at the first grid after the
+// heading 三、收到和处理政府信息公开申请情况, every grid row whose last seven
+// cells are numbers, in order, until the heading of section 四 or 25 rows.
+func t3Rows(doc *tables.Document) (rows [][]int64, labels []string) {
+	in := false
+	for _, b := range doc.Blocks {
+		if b.Kind != tables.BlockTable {
+			k := tables.LabelKey(b.Text)
+			if strings.HasPrefix(k, tables.LabelKey("三、收到和处理政府信息公开申请情况")) {
+				in = true
+			}
+			if in && strings.HasPrefix(k, tables.LabelKey("四、政府信息公开行政复议")) {
+				return
+			}
+			continue
+		}
+		if !in {
+			continue
+		}
+		for _, r := range b.Grid.Rows {
+			if len(r) < 8 {
+				continue
+			}
+			var vals []int64
+			for _, c := range r[len(r)-7:] {
+				n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(c.Text), ",", ""), 10, 64)
+				if err != nil {
+					vals = nil
+					break
+				}
+				vals = append(vals, n)
+			}
+			if vals == nil {
+				continue
+			}
+			rows = append(rows, vals)
+			labels = append(labels, r[len(r)-8].Text)
+			if len(rows) == 25 {
+				return
+			}
+		}
+	}
+	return
+}
+
+func parseFile(t *testing.T, path string, opts Options) (*tables.Document, error, time.Duration) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	doc, err := Parse(context.Background(), b, opts)
+	return doc, err, time.Since(start)
+}
+
+func TestSyntheticTable3(t *testing.T) {
+	dir := filepath.Join(testutil.FixturesDir(t), "pdf-synthetic")
+	want := loadT3(t, dir)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	if len(files) == 0 {
+		t.Skip("no synthetic PDFs")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			doc, err, _ := parseFile(t, f, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, labels := t3Rows(doc)
+			if len(got) != len(want.Rows) {
+				t.Errorf("found %d table-3 rows, want %d", len(got), len(want.Rows))
+			}
+			for i := 0; i < len(got) && i < len(want.Rows); i++ {
+				w := want.Rows[i]
+				for k := range w.Values {
+					if got[i][k] != w.Values[k] {
+						t.Errorf("row %d %q (label %q): got %v, want %v", i+1, w.Label[len(w.Label)-1], labels[i], got[i], w.Values)
+						break
+					}
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,325 @@
+package pdfdoc
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xxgk/nianbao/model"
+	"github.com/xxgk/nianbao/tables"
+)
+
+// textLine is a run of glyphs on one baseline, left to right.
+type textLine struct {
+	glyphs []glyph
+	y      float64 // baseline of the first glyph
+	size   float64
+	x0, x1 float64
+}
+
+// groupLines clusters glyphs into lines: same baseline within a fraction
+// of the font size, compared with the line's first glyph; then sorts each
+// line by X. Lines come out top to bottom.
+func groupLines(gs []glyph) []*textLine {
+	if len(gs) == 0 {
+		return nil
+	}
+	idx := make([]int, len(gs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ga, gb := gs[idx[a]], gs[idx[b]]
+		if math.Abs(ga.Y-gb.Y) > 0.01 {
+			return ga.Y > gb.Y
+		}
+		return ga.X < gb.X
+	})
+	var lines []*textLine
+	var cur *textLine
+	for _, i := range idx {
+		g := gs[i]
+		tol := math.Max(1.0, 0.3*math.Max(g.Size, 1))
+		if cur != nil && math.Abs(cur.y-g.Y) <= tol {
+			cur.glyphs = append(cur.glyphs, g)
+			continue
+		}
+		cur = &textLine{y: g.Y}
+		cur.glyphs = append(cur.glyphs, g)
+		lines = append(lines, cur)
+	}
+	for _, ln := range lines {
+		sort.SliceStable(ln.glyphs, func(a, b int) bool { return ln.glyphs[a].X < ln.glyphs[b].X })
+		ln.x0 = ln.glyphs[0].X
+		last := ln.glyphs[len(ln.glyphs)-1]
+		ln.x1 = last.X + last.W
+		var s float64
+		for _, g := range ln.glyphs {
+			s = math.Max(s, g.Size)
+		}
+		ln.size = s
+	}
+	return lines
+}
+
+// chunk is a run of glyphs in a line without a wide gap.
+type chunk struct {
+	text string
+	x, y float64
+	x1   float64
+}
+
+// lineChunks joins a line's glyphs into text, inserting a space at gaps
+// wider than 0.3 em and starting a new chunk at gaps wider than split
+// (split <= 0: never).
+func lineChunks(ln *textLine, split float64) []chunk {
+	var out []chunk
+	var b strings.Builder
+	var cur chunk
+	prevEnd := math.Inf(-1)
+	for i, g := range ln.glyphs {
+		sz := math.Max(g.Size, 1)
+		gap := g.X - prevEnd
+		if i > 0 && split > 0 && gap > split {
+			cur.text = strings.TrimSpace(b.String())
+			if cur.text != "" {
+				out = append(out, cur)
+			}
+			b.Reset()
+		}
+		if b.Len() == 0 {
+			cur = chunk{x: g.X, y: g.Y}
+		} else if gap > 0.3*sz && !strings.HasSuffix(b.String(), " ") && g.Text != " " {
+			b.WriteByte(' ')
+		}
+		if g.Text == " " && (b.Len() == 0 || strings.HasSuffix(b.String(), " ")) {
+			prevEnd = g.X + g.W
+			continue
+		}
+		b.WriteString(g.Text)
+		prevEnd = g.X + g.W
+		cur.x1 = prevEnd
+	}
+	cur.text = strings.TrimSpace(b.String())
+	if cur.text != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func lineText(ln *textLine) string {
+	cs := lineChunks(ln, 0)
+	if len(cs) == 0 {
+		return ""
+	}
+	return cs[0].text
+}
+
+// cellText renders a cell's glyphs: lines top to bottom joined by "\n".
+func cellText(gs []glyph) (string, glyph) {
+	lines := groupLines(gs)
+	var parts []string
+	for _, ln := range lines {
+		if t := lineText(ln); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	var first glyph
+	if len(lines) > 0 {
+		first = lines[0].glyphs[0]
+	}
+	return strings.Join(parts, "\n"), first
+}
+
+var (
+	pageNumRe = regexp.MustCompile(`^(?:[-—–－\s]*[0-9０-９]+[-—–－\s]*|第\s*[0-9０-９]+\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]+\s*/\s*[0-9]+|[Pp](?:age|\.)\s*[0-9]+)$`)
+	numberRe  = regexp.MustCompile(`^[-+]?[0-9０-９][0-9０-９,，.．]*%?$`)
+)
+
+// item is a block candidate on a page with its top Y for ordering.
+type item struct {
+	top   float64
+	block tables.Block
+	grid  *tables.Grid
+}
+
+// layoutPage turns one page's glyphs and rulings into blocks.
+func layoutPage(page int, pc *pageContent, doc *tables.Document) {
+	var items []item
+	lats := findLattices(pc.Segs)
+	rest := pc.Glyphs[:0:0]
+	for _, g := range pc.Glyphs {
+		placed := false
+		for _, l := range lats {
+			if l.place(g) {
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			rest = append(rest, g)
+		}
+	}
+	for _, l := range lats {
+		if g := l.grid(page); g != nil {
+			items = append(items, item{top: l.y1, grid: g})
+		}
+	}
+	lines := groupLines(rest)
+	// body font size: the most common line size
+	sizes := map[int]int{}
+	for _, ln := range lines {
+		sizes[int(math.Round(ln.size))] += len(ln.glyphs)
+	}
+	body, best := 0, 0
+	for s, n := range sizes {
+		if n > best || n == best && s < body {
+			body, best = s, n
+		}
+	}
+	// unruled tables: consecutive lines of several chunks with numbers
+	var run []*textLine
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		if len(run) >= 2 {
+			g := &tables.Grid{Src: model.Loc{Page: page, X: run[0].x0, Y: run[0].y}}
+			for _, ln := range run {
+				var row []tables.GridCell
+				for _, c := range lineChunks(ln, splitGap(ln)) {
+					row = append(row, tables.GridCell{Text: c.text, Src: model.Loc{Page: page, X: round2(c.x), Y: round2(c.y)}})
+				}
+				g.Rows = append(g.Rows, row)
+			}
+			items = append(items, item{top: run[0].y + run[0].size, grid: g})
+		} else {
+			items = append(items, lineItem(page, run[0], body))
+		}
+		run = run[:0]
+	}
+	for li, ln := range lines {
+		t := lineText(ln)
+		if t == "" {
+			continue
+		}
+		if (li == 0 || li == len(lines)-1) && pageNumRe.MatchString(strings.TrimSpace(t)) {
+			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
+				Message: "page number or running header dropped", Raw: t, Src: model.Loc{Page: page, X: round2(ln.x0), Y: round2(ln.y)}})
+			continue
+		}
+		cs := lineChunks(ln, splitGap(ln))
+		nums := 0
+		for _, c := range cs {
+			if numberRe.MatchString(c.text) {
+				nums++
+			}
+		}
+		if len(cs) >= 3 && nums >= 1 || len(cs) >= 2 && nums >= 2 {
+			run = append(run, ln)
+			continue
+		}
+		flush()
+		items = append(items, lineItem(page, ln, body))
+	}
+	flush()
+	sort.SliceStable(items, func(i, j int) bool { return items[i].top > items[j].top })
+	for _, it := range items {
+		if it.grid != nil {
+			doc.AddGrid(it.grid)
+			continue
+		}
+		b := it.block
+		if b.Kind == tables.BlockHeading {
+			doc.AddHeading(b.Text, b.Level, b.Src)
+		} else {
+			doc.AddParagraph(b.Text, b.Src)
+		}
+	}
+}
+
+func splitGap(ln *textLine) float64 { return math.Max(1.5*ln.size, 8) }
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+func lineItem(page int, ln *textLine, body int) item {
+	t := lineText(ln)
+	src := model.Loc{Page: page, X: round2(ln.x0), Y: round2(ln.y)}
+	b := tables.Block{Kind: tables.BlockParagraph, Text: t, Src: src}
+	if body > 0 && ln.size >= 1.3*float64(body) && utf8.RuneCountInString(t) <= 60 {
+		b.Kind, b.Level = tables.BlockHeading, 1
+	}
+	return item{top: ln.y + ln.size, block: b}
+}
+
+// grid renders a lattice as a Grid: one row per row band in which some
+// cell starts, one column per column band in which some cell starts;
+// merged cells repeat their text with SpanRow/SpanCol set.
+func (l *lattice) grid(page int) *tables.Grid {
+	R, C := len(l.ys)-1, len(l.xs)-1
+	rowUsed := make([]bool, R)
+	colUsed := make([]bool, C)
+	texts := make([]string, len(l.cells))
+	firsts := make([]glyph, len(l.cells))
+	any := false
+	for k := range l.cells {
+		c := &l.cells[k]
+		rowUsed[c.r0], colUsed[c.c0] = true, true
+		texts[k], firsts[k] = cellText(c.glyphs)
+		if texts[k] != "" {
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	g := &tables.Grid{Aligned: true, Src: model.Loc{Page: page, X: round2(l.x0), Y: round2(l.y1)}}
+	for i := 0; i < R; i++ {
+		if !rowUsed[i] {
+			continue
+		}
+		var row []tables.GridCell
+		for j := 0; j < C; j++ {
+			if !colUsed[j] {
+				continue
+			}
+			k := l.owner[i][j]
+			c := l.cells[k]
+			src := model.Loc{Page: page, X: round2(l.xs[c.c0]), Y: round2(l.ys[c.r0])}
+			if len(c.glyphs) > 0 {
+				src.X, src.Y = round2(firsts[k].X), round2(firsts[k].Y)
+			}
+			rs, cs := 0, 0
+			for r := c.r0; r <= c.r1; r++ {
+				if rowUsed[r] {
+					rs++
+				}
+			}
+			for q := c.c0; q <= c.c1; q++ {
+				if colUsed[q] {
+					cs++
+				}
+			}
+			sr, sc := 0, 0
+			for r := c.r0; r < i; r++ {
+				if rowUsed[r] {
+					sr++
+				}
+			}
+			for q := c.c0; q < j; q++ {
+				if colUsed[q] {
+					sc++
+				}
+			}
+			row = append(row, tables.GridCell{Text: texts[k], Src: src, SpanRow: sr, SpanCol: sc, RowSpan: rs, ColSpan: cs})
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	return g
+}
+
+// isBlank reports a string of spaces only.
+func isBlank(s string) bool { return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }) < 0 }
