@@ -353,7 +353,9 @@ func (a *auditor) parse(ctx context.Context, b []byte, name string) (*model.Repo
 	ch := make(chan out, 1)
 	go func() {
 		var o out
-		o.err = guard("parse", func() { o.rep, o.err = a.opts.Parse(pctx, b, name) })
+		if perr := guard("parse", func() { o.rep, o.err = a.opts.Parse(pctx, b, name) }); perr != nil {
+			o.rep, o.err = nil, perr
+		}
 		if o.err == nil && o.rep == nil {
 			o.err = &Error{Kind: ErrKindInternal, Stage: "parse", Err: errors.New("parser returned no report and no error")}
 		}
