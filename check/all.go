@@ -29,8 +29,3 @@ var All = []*Rule{
 	PubLate,
 }
 
-func init() {
-	if err := Validate(All); err != nil {
-		panic("check: " + err.Error())
-	}
-}

@@ -348,7 +348,10 @@ func TestRules(t *testing.T) {
 				r.Requests.CarriedForward = row(4, 1, 0, 0, 0, 0)
 				r.Review = nil
 			},
-			opts: func(o *Options) { o.Only = []string{"T3-BALANCE", "STR-TABLE-MISSING"}; o.Skip = []string{"STR-TABLE-MISSING"} },
+			opts: func(o *Options) {
+				o.Only = []string{"T3-BALANCE", "STR-TABLE-MISSING"}
+				o.Skip = []string{"STR-TABLE-MISSING"}
+			},
 			want: []string{"T3-BALANCE fail natural_person", "T3-BALANCE fail total"},
 		},
 	}
