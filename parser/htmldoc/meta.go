@@ -1,0 +1,355 @@
+package htmldoc
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// cst is China Standard Time, a fixed +08:00 zone (no tzdata needed).
+var cst = time.FixedZone("CST", 8*3600)
+
+// Field labels of the page-chrome lines and metadata tables of government
+// CMS pages, longest first so that 信息来源 wins over 来源.
+var fieldLabels = []string{
+	"发布日期", "发布时间", "公开日期", "公开时间", "成文日期", "发文日期", "印发日期", "生成日期", "更新时间", "更新日期",
+	"发布机构", "发文机关", "发文单位", "公开机构", "公开主体", "信息来源", "文章来源", "内容来源", "原文链接", "原文地址",
+	"索引号", "浏览次数", "点击次数", "阅读次数", "访问次数", "点击数", "浏览量", "阅读量",
+	"来源", "作者", "时间", "日期", "字号", "编辑", "责任编辑",
+}
+
+// chromeLabels start lines that are page chrome, not report text; such a
+// paragraph is kept out of the body blocks.
+var chromeLabels = map[string]bool{
+	"发布日期": true, "发布时间": true, "公开日期": true, "公开时间": true, "成文日期": true, "发文日期": true,
+	"更新时间": true, "更新日期": true, "生成日期": true,
+	"发布机构": true, "发文机关": true, "公开机构": true, "信息来源": true, "文章来源": true, "内容来源": true,
+	"原文链接": true, "原文地址": true, "索引号": true, "浏览次数": true, "点击次数": true, "阅读次数": true,
+	"访问次数": true, "点击数": true, "浏览量": true, "阅读量": true, "来源": true, "作者": true, "字号": true,
+	"责任编辑": true,
+}
+
+// field is one "label：value" pair found in a line.
+type field struct {
+	label, value string
+	at           int // byte offset of the label in the line
+}
+
+// parseFields finds "label：value" pairs in a line. A label counts only at
+// the start of the line or after a space or bracket (so 统计时间： is not
+// 时间：); a value runs to the next label or the end of the line.
+func parseFields(line string) []field {
+	if !strings.ContainsAny(line, ":：") {
+		return nil
+	}
+	type hit struct {
+		label         string
+		at, valueFrom int
+	}
+	var hits []hit
+	for i := 0; i < len(line); {
+		lab := ""
+		if i == 0 || labelBoundary(line[:i]) {
+			for _, l := range fieldLabels {
+				if strings.HasPrefix(line[i:], l) {
+					rest := strings.TrimLeft(line[i+len(l):], " \u3000")
+					if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+						lab = l
+					}
+					break
+				}
+			}
+		}
+		if lab == "" {
+			_, size := utf8.DecodeRuneInString(line[i:])
+			i += size
+			continue
+		}
+		rest := strings.TrimLeft(line[i+len(lab):], " \u3000")
+		_, size := utf8.DecodeRuneInString(rest) // the colon
+		from := len(line) - len(rest) + size
+		hits = append(hits, hit{label: lab, at: i, valueFrom: from})
+		i = from
+	}
+	out := make([]field, len(hits))
+	for k, h := range hits {
+		end := len(line)
+		if k+1 < len(hits) {
+			end = hits[k+1].at
+		}
+		v := strings.Trim(strings.TrimSpace(line[h.valueFrom:end]), "|｜【】[] \u3000")
+		out[k] = field{label: h.label, value: v, at: h.at}
+	}
+	return out
+}
+
+// labelBoundary reports whether a label may start right after prefix.
+func labelBoundary(prefix string) bool {
+	r, _ := utf8.DecodeLastRuneInString(prefix)
+	switch r {
+	case ' ', '\u3000', '|', '｜', '【', '[', '（', '(', '>', '】', ']', '/', '，', ',', ';', '；':
+		return true
+	}
+	return false
+}
+
+// isChromeLine reports whether a paragraph is a page-chrome line such as
+// "发布日期：2020-01-31" or "来源：… 时间：… 浏览次数：…".
+func isChromeLine(s string) bool {
+	if utf8.RuneCountInString(s) > 120 || strings.Contains(s, "。") {
+		return false
+	}
+	fs := parseFields(s)
+	if len(fs) == 0 || fs[0].at != 0 {
+		return false
+	}
+	if chromeLabels[fs[0].label] {
+		return true
+	}
+	// 时间：/日期： alone may be report text; with another field it is chrome.
+	return len(fs) > 1
+}
+
+var (
+	reDate = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
+	reURL  = regexp.MustCompile(`https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`)
+)
+
+// parseDate reads the first date (and time) in s in China Standard Time.
+func parseDate(s string) *time.Time {
+	m := reDate.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	num := func(x string) int { v, _ := strconv.Atoi(x); return v }
+	y, mo, d := num(m[1]), num(m[2]), num(m[3])
+	hh, mm, ss := num(m[4]), num(m[5]), num(m[6])
+	if y < 1990 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59 {
+		return nil
+	}
+	t := time.Date(y, time.Month(mo), d, hh, mm, ss, 0, cst)
+	if t.Day() != d { // 2月30日
+		return nil
+	}
+	return &t
+}
+
+// metaNames maps <meta name|property> values (lower case) to DocMeta fields.
+var metaNames = map[string]string{
+	"articletitle": "title", "og:title": "title", "dc.title": "title",
+	"pubdate": "date", "publishdate": "date", "firstpublishedtime": "date", "article:published_time": "date",
+	"dc.date": "date", "dc.date.created": "date", "dc.date.issued": "date",
+	"contentsource": "publisher", "dc.publisher": "publisher",
+	"og:url": "url", "url": "url",
+}
+
+// pageMeta collects metadata candidates with their priority (lower wins).
+type pageMeta struct {
+	title, publisher, url, index string
+	titleP, publisherP, urlP     int
+	date                         *time.Time
+	dateP                        int
+}
+
+func (m *pageMeta) setTitle(s string, p int) {
+	s = collapse(s)
+	if s != "" && (m.title == "" || p < m.titleP) {
+		m.title, m.titleP = s, p
+	}
+}
+
+func (m *pageMeta) setPublisher(s string, p int) {
+	s = collapse(s)
+	if s == "" || utf8.RuneCountInString(s) > 60 || reURL.MatchString(s) {
+		return
+	}
+	if m.publisher == "" || p < m.publisherP {
+		m.publisher, m.publisherP = s, p
+	}
+}
+
+func (m *pageMeta) setURL(s string, p int) {
+	u := reURL.FindString(s)
+	if u != "" && (m.url == "" || p < m.urlP) {
+		m.url, m.urlP = u, p
+	}
+}
+
+func (m *pageMeta) setDate(s string, p int) {
+	if t := parseDate(s); t != nil && (m.date == nil || p < m.dateP) {
+		m.date, m.dateP = t, p
+	}
+}
+
+// datePriority ranks the date labels: publication first, signing last.
+var datePriority = map[string]int{"发布日期": 10, "发布时间": 11, "公开日期": 12, "公开时间": 13, "时间": 14,
+	"日期": 15, "发文日期": 16, "印发日期": 17, "成文日期": 18}
+
+// addField records one label/value pair.
+func (m *pageMeta) addField(label, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	switch label {
+	case "发布机构", "发文机关", "公开机构", "公开主体", "发文单位":
+		m.setPublisher(value, 10)
+	case "信息来源", "文章来源", "内容来源", "来源":
+		if reURL.MatchString(value) && !strings.ContainsFunc(value, isWide) {
+			m.setURL(value, 20)
+		} else {
+			m.setPublisher(value, 20)
+		}
+	case "原文链接", "原文地址":
+		m.setURL(value, 15)
+	case "索引号":
+		if m.index == "" && utf8.RuneCountInString(value) <= 60 {
+			m.index = strings.Fields(value)[0]
+		}
+	default:
+		if p, ok := datePriority[label]; ok {
+			m.setDate(value, p)
+		}
+	}
+}
+
+// readMetaTags reads <meta>, <title>, <link rel=canonical>, metadata tables
+// and labelled lines of the whole page.
+func (p *page) readMetaTags() *pageMeta {
+	m := &pageMeta{}
+	q := goquery.NewDocumentFromNode(p.root)
+	q.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		key, _ := s.Attr("name")
+		if key == "" {
+			key, _ = s.Attr("property")
+		}
+		val, _ := s.Attr("content")
+		switch metaNames[strings.ToLower(strings.TrimSpace(key))] {
+		case "title":
+			m.setTitle(val, 1)
+		case "date":
+			m.setDate(val, 1)
+		case "publisher":
+			m.setPublisher(val, 1)
+		case "url":
+			m.setURL(val, 1)
+		}
+	})
+	q.Find("link[rel=canonical]").Each(func(_ int, s *goquery.Selection) {
+		if h, ok := s.Attr("href"); ok {
+			m.setURL(h, 2)
+		}
+	})
+	// A heading that names the report, then the page <title> cleaned of the
+	// site name.
+	q.Find("h1, h2").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t := collapse(s.Text())
+		if strings.Contains(t, "报告") && utf8.RuneCountInString(t) <= 80 {
+			m.setTitle(t, 3)
+			return false
+		}
+		return true
+	})
+	if t := q.Find("title").First(); t.Length() > 0 {
+		m.setTitle(cleanTitle(t.Text()), 4)
+	}
+	// Metadata tables: a label cell followed by its value cell.
+	q.Find("tr").Each(func(_ int, tr *goquery.Selection) {
+		cells := tr.ChildrenFiltered("td, th")
+		if cells.Length() < 2 || cells.Length() > 8 {
+			return
+		}
+		texts := make([]string, cells.Length())
+		cells.Each(func(i int, c *goquery.Selection) { texts[i] = collapse(c.Text()) })
+		for i := 0; i+1 < len(texts); i++ {
+			l := strings.TrimRight(texts[i], ":： ")
+			if isFieldLabel(l) {
+				m.addField(l, texts[i+1])
+				i++
+			}
+		}
+	})
+	// Labelled lines anywhere in the page.
+	for _, line := range pageLines(p.root) {
+		for _, f := range parseFields(line) {
+			m.addField(f.label, f.value)
+		}
+	}
+	return m
+}
+
+func isFieldLabel(s string) bool {
+	for _, l := range fieldLabels {
+		if s == l {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanTitle keeps the part of a page title that names the report:
+// "某某报告_政府信息公开年报_某某网" → "某某报告".
+func cleanTitle(s string) string {
+	s = collapse(s)
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		switch r {
+		case '_', '|', '｜', '－', '—', '–', '-':
+			return true
+		}
+		return false
+	})
+	best := ""
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if strings.Contains(p, "报告") && utf8.RuneCountInString(p) > utf8.RuneCountInString(best) {
+			best = p
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return s
+}
+
+// pageLines returns the page's text lines (block and <br> boundaries), for
+// the labelled-line search; script, style and head are skipped.
+func pageLines(root *html.Node) []string {
+	var lines []string
+	var b strings.Builder
+	flush := func() {
+		if s := collapse(b.String()); s != "" && len(s) < 600 {
+			lines = append(lines, s)
+		}
+		b.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				tag := c.Data
+				switch {
+				case skipTags[tag] || voidSkip[tag]:
+				case tag == "br":
+					flush()
+				case blockTags[tag]:
+					flush()
+					walk(c)
+					flush()
+				default:
+					walk(c)
+				}
+			}
+		}
+	}
+	walk(root)
+	flush()
+	return lines
+}
