@@ -159,6 +159,10 @@ func Run(ctx context.Context, inputs []string, opts Options) (*Stats, error) {
 	var sinkErr error
 	pending := make(map[int]result)
 	next := 0
+	// After the first input dropped by a cancellation nothing more is
+	// written, so that the output is a prefix of the inputs and a resume
+	// appends the rest in order.
+	stopped := false
 	prog := Progress{Total: len(inputs)}
 	for res := range results {
 		pending[res.idx] = res
@@ -170,7 +174,8 @@ func Run(ctx context.Context, inputs []string, opts Options) (*Stats, error) {
 			delete(pending, next)
 			next++
 			<-window
-			if r.dropped {
+			if r.dropped || stopped {
+				stopped = true
 				continue
 			}
 			if r.skip {

@@ -113,7 +113,9 @@ func (s *XLSXSink) summary(st *Stats) error {
 		func() error { return put("reports parsed", st.Reports) },
 		func() error { return put("inputs failed", st.Failed) },
 		func() error { return put("reports with error findings", st.WithErrors) },
-		func() error { return put("findings: error / warning / info", st.Findings[2], st.Findings[1], st.Findings[0]) },
+		func() error {
+			return put("findings: error / warning / info", st.Findings[2], st.Findings[1], st.Findings[0])
+		},
 	}
 	for _, f := range steps {
 		if err := f(); err != nil {
