@@ -72,7 +72,7 @@ func t3Rows(doc *tables.Document) (rows [][]int64, labels []string) {
 				continue
 			}
 			rows = append(rows, vals)
-			labels = append(labels, r[len(r)-8].Text)
+			labels = append(labels, rowLabel(r))
 			if len(rows) == 25 {
 				return
 			}
@@ -120,4 +120,15 @@ func TestSyntheticTable3(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rowLabel is the innermost label of a row: the last text cell before the
+// seven values.
+func rowLabel(r []tables.GridCell) string {
+	for i := len(r) - 8; i >= 0; i-- {
+		if strings.TrimSpace(r[i].Text) != "" {
+			return r[i].Text
+		}
+	}
+	return ""
 }

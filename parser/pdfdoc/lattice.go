@@ -166,6 +166,18 @@ func buildLattice(hs, vs []segment) *lattice {
 	for _, h := range hs {
 		yv = append(yv, h.Y0)
 	}
+	// The component's outer extent is a boundary even where the producer
+	// drew no closing line (the last row before a page break often has
+	// its verticals but no bottom rule).
+	ext := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, v := range vs {
+		ext[1], ext[3] = math.Min(ext[1], v.Y0), math.Max(ext[3], v.Y1)
+	}
+	for _, h := range hs {
+		ext[0], ext[2] = math.Min(ext[0], h.X0), math.Max(ext[2], h.X1)
+	}
+	xv = append(xv, ext[0], ext[2])
+	yv = append(yv, ext[1], ext[3])
 	xs, ys := clusterLines(xv), clusterLines(yv)
 	if len(xs) < 2 || len(ys) < 2 {
 		return nil

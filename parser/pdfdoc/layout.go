@@ -318,8 +318,87 @@ func (l *lattice) grid(page int) *tables.Grid {
 		}
 		g.Rows = append(g.Rows, row)
 	}
+	dropEmptyRows(g)
+	if len(g.Rows) == 0 {
+		return nil
+	}
 	return g
 }
 
 // isBlank reports a string of spaces only.
 func isBlank(s string) bool { return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }) < 0 }
+
+// dropEmptyRows removes rows in which no cell holds text.
+func dropEmptyRows(g *tables.Grid) {
+	out := g.Rows[:0]
+	for _, r := range g.Rows {
+		for _, c := range r {
+			if !isBlank(c.Text) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	g.Rows = out
+}
+
+func rowHasNumber(r []tables.GridCell) bool {
+	for _, c := range r {
+		if numberRe.MatchString(strings.TrimSpace(c.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameRow(a, b []tables.GridCell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeContinuations repairs ruled tables that continue on the next page:
+// when a page's first table follows the previous page's last table with
+// the same number of columns, its repeated header rows are kept, and a
+// first body row that holds only text fragments (a merged cell cut by the
+// page break, no number) is joined onto the previous page's last row.
+func mergeContinuations(doc *tables.Document) {
+	var prev *tables.Grid
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if b.Kind != tables.BlockTable {
+			prev = nil
+			continue
+		}
+		g := b.Grid
+		if prev != nil && len(prev.Rows) > 0 && len(g.Rows) > 0 && g.Src.Page == prev.Src.Page+1 && len(g.Rows[0]) == len(prev.Rows[len(prev.Rows)-1]) {
+			k := 0
+			for k < len(g.Rows) && k < len(prev.Rows) && sameRow(g.Rows[k], prev.Rows[k]) {
+				k++
+			}
+			if k < len(g.Rows) && !rowHasNumber(g.Rows[k]) {
+				last := prev.Rows[len(prev.Rows)-1]
+				frag := g.Rows[k]
+				if len(frag) == len(last) {
+					for i := range frag {
+						if t := strings.TrimSpace(frag[i].Text); t != "" && frag[i].SpanCol == 0 && frag[i].SpanRow == 0 {
+							last[i].Text += "\n" + t
+						}
+					}
+					// copies of the fragment's merged cells below it now
+					// continue the previous row's cells
+					g.Rows = append(g.Rows[:k], g.Rows[k+1:]...)
+					doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
+						Message: "table row cut by a page break joined to the previous page's row", Src: frag[0].Src})
+				}
+			}
+		}
+		prev = g
+	}
+}
