@@ -1,10 +1,216 @@
 package parser
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"
 )
 
+// marker is one discriminating phrase of domain.md §2.1, in tables.LabelKey
+// form (width and Traditional forms folded, spaces and quotes removed,
+// 、 and ， turned into ".").
+type marker struct {
+	key    string
+	weight int
+	// cell: the phrase is a table row label that prose uses as well
+	// (行政规范性文件, 规范性文件); it counts only in a grid cell or in a
+	// block that is not much longer than the label itself.
+	cell bool
+}
+
+// Table-2 markers of the 2021 format (国办公开办函〔2021〕30号).
+var markers2021 = []marker{
+	{key: "本年制发件数", weight: 3},
+	{key: "本年废止件数", weight: 3},
+	{key: "现行有效件数", weight: 3},
+	{key: "本年处理决定数量", weight: 2},
+	{key: "本年收费金额", weight: 3},
+	{key: "行政规范性文件", weight: 1, cell: true},
+}
+
+// Table-2 markers of the 2019 format (国办公开办函〔2019〕60号).
+var markers2019 = []marker{
+	{key: "本年新制作数量", weight: 3},
+	{key: "本年新公开数量", weight: 3},
+	{key: "对外公开总数量", weight: 3},
+	{key: "上一年项目数量", weight: 3},
+	{key: "本年增/", weight: 2}, // 本年增/减, sometimes cut after the slash
+	{key: "其他对外管理服务事项", weight: 2},
+	{key: "第二十条第(九)项", weight: 3},
+	{key: "政府集中采购", weight: 2},
+	{key: "采购项目数量", weight: 3},
+	{key: "采购总金额", weight: 3},
+	{key: "规范性文件", weight: 1, cell: true}, // only when not 行政规范性文件
+}
+
+// Terms of the pre-2019 outline. The strong ones are not used by the
+// 2019/2021 formats at all; 申诉 and 咨询 still occur in modern prose.
+var (
+	legacyStrong = []string{"同意公开", "否决公开", "不予公开答复", "收费及减免", "收费和减免"}
+	legacyWeak   = []string{"申诉", "咨询"}
+)
+
+// Phrases that only reports written under the revised 条例 (2019 on) carry:
+// the 第二十条 captions of table 2 (第二十一条 is a typo seen in the wild),
+// the 勾稽关系 note of table 3, the official heading of section 三, the
+// national format notice and the revised regulation's number.
+var modernAnchors = []string{"第二十条第", "第二十一条第", "勾稽关系", "收到和处理政府信息公开申请", "国办公开办函", "年度报告格式", "国务院令第711号"}
+
+// formatScore holds the evidence collected by scoreFormat.
+type formatScore struct {
+	t2019, t2021 int // table-2 markers
+	weak2019     int // cites 国办公开办函〔2019〕60号
+	weak2021     int // cites 国办公开办函〔2021〕30号
+	legacyStrong int // distinct strong legacy terms
+	legacyWeak   int // distinct weak legacy terms
+	modern       bool
+	legacy       int // the legacy score reported by FormatScores
+}
+
+// FormatScores returns the marker scores of domain.md §2.1 for the document:
+// s2019 and s2021 are the weighted counts of the table-2 markers of each
+// format plus 1 for each citation of that format's notice; legacy counts the
+// distinct old-outline terms (strong ones twice), and is 0 when the text
+// carries any anchor of the revised 条例 (第二十条 captions, the 勾稽关系 note,
+// the official section-三 heading, 国办公开办函…).
+func FormatScores(doc *tables.Document) (s2019, s2021, legacy int) {
+	sc := scoreFormat(doc)
+	return sc.t2019 + sc.weak2019, sc.t2021 + sc.weak2021, sc.legacy
+}
+
+// scoreFormat walks every block (prose, headings and grid cells).
+func scoreFormat(doc *tables.Document) formatScore {
+	var sc formatScore
+	if doc == nil {
+		return sc
+	}
+	seenStrong := map[string]bool{}
+	seenWeak := map[string]bool{}
+	visit := func(text string, cell bool) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		k := tables.LabelKey(text)
+		short := cell || utf8.RuneCountInString(k) <= 16
+		for _, m := range markers2021 {
+			if m.cell {
+				if short && strings.Contains(k, m.key) {
+					sc.t2021 += m.weight
+				}
+				continue
+			}
+			sc.t2021 += m.weight * strings.Count(k, m.key)
+		}
+		for _, m := range markers2019 {
+			if m.cell {
+				// 规范性文件 as a row of its own, not 行政规范性文件.
+				if short && strings.Contains(k, m.key) && !strings.Contains(k, "行政规范性文件") {
+					sc.t2019 += m.weight
+				}
+				continue
+			}
+			sc.t2019 += m.weight * strings.Count(k, m.key)
+		}
+		// 处理决定数量 without 本年 is the 2019 column.
+		if n := strings.Count(k, "处理决定数量") - strings.Count(k, "本年处理决定数量"); n > 0 {
+			sc.t2019 += n
+		}
+		for _, a := range modernAnchors {
+			if strings.Contains(k, a) {
+				sc.modern = true
+			}
+		}
+		for _, t := range legacyStrong {
+			if strings.Contains(k, t) {
+				seenStrong[t] = true
+			}
+		}
+		for _, t := range legacyWeak {
+			if strings.Contains(k, t) {
+				seenWeak[t] = true
+			}
+		}
+		for _, b := range findBasis(text) {
+			switch b {
+			case "国办公开办函〔2021〕30号":
+				sc.weak2021++
+			case "国办公开办函〔2019〕60号":
+				sc.weak2019++
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == tables.BlockTable {
+			if b.Grid == nil {
+				continue
+			}
+			for _, row := range b.Grid.Rows {
+				for _, c := range row {
+					if !c.IsCopy() {
+						visit(c.Text, true)
+					}
+				}
+			}
+			continue
+		}
+		visit(b.Text, false)
+	}
+	sc.legacyStrong, sc.legacyWeak = len(seenStrong), len(seenWeak)
+	if !sc.modern && sc.t2019 == 0 && sc.t2021 == 0 {
+		sc.legacy = 2*sc.legacyStrong + sc.legacyWeak
+	}
+	return sc
+}
+
 // DetectFormat scores the format markers of domain.md §2.1 over the whole
 // document and returns the winning format version.
-func DetectFormat(doc *tables.Document, year int) model.FormatVersion { return model.FormatUnknown }
+//
+// Table-2 markers decide between 2019 and 2021: the side with the higher
+// weighted count wins, so a 2024 report printing the 2019 table-2 columns
+// comes out as 2019, and a report mixing labels (2019 row 规范性文件 under
+// the 2021 columns 本年废止件数/现行有效件数) goes to the stronger side. A tie
+// is broken by the cited format notice (国办公开办函〔2019〕60号 or
+// 〔2021〕30号), then by the format expected for the report year; if it
+// still stands the result is FormatUnknown.
+//
+// With no table-2 marker at all the result is FormatUnknown (the caller may
+// then decide from the structure of table 3), unless the report is legacy:
+// it carries none of the anchors of the revised 条例 (第二十条 captions, the
+// 勾稽关系 note, the official section-三 heading, 国办公开办函, 国务院令第711号)
+// and either its year is 2018 or earlier, or its year is unknown and it uses
+// an old-outline term (同意公开, 否决公开, 不予公开答复, 收费及减免, 申诉,
+// 咨询), or it uses at least two of the strong old terms whatever its year.
+func DetectFormat(doc *tables.Document, year int) model.FormatVersion {
+	sc := scoreFormat(doc)
+	switch {
+	case sc.t2021 > sc.t2019:
+		return model.Format2021
+	case sc.t2019 > sc.t2021:
+		return model.Format2019
+	case sc.t2019 > 0: // a tie between non-zero table-2 scores
+		switch {
+		case sc.weak2021 > sc.weak2019:
+			return model.Format2021
+		case sc.weak2019 > sc.weak2021:
+			return model.Format2019
+		}
+		if f := model.ExpectedFormat(year); f == model.Format2019 || f == model.Format2021 {
+			return f
+		}
+		return model.FormatUnknown
+	}
+	if sc.modern {
+		return model.FormatUnknown
+	}
+	switch {
+	case year > 0 && year <= 2018:
+		return model.FormatLegacy
+	case year <= 0 && sc.legacyStrong+sc.legacyWeak > 0:
+		return model.FormatLegacy
+	case sc.legacyStrong >= 2:
+		return model.FormatLegacy
+	}
+	return model.FormatUnknown
+}

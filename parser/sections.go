@@ -1,10 +1,316 @@
 package parser
 
 import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"
 )
 
+// sectionHeads are the cores of the six headings of domain.md §2.2 and their
+// variants, in key form (tables.LabelKey, 其它 read as 其他) and without the
+// words the matcher skips (的, 和, 及, 与, list punctuation). An optional
+// prefix of headPrefixes may precede them.
+var sectionHeads = [][]string{
+	{"总体情况"},
+	{"主动公开政府信息情况", "主动公开政府信息工作情况"},
+	{"收到处理政府信息公开申请情况", "收到处理信息公开申请情况"},
+	{"行政复议行政诉讼情况", "被申请行政复议提起行政诉讼情况", "申请行政复议提起行政诉讼情况",
+		"被申请行政复议行政诉讼情况", "行政复议提起行政诉讼情况"},
+	{"存在主要问题改进情况", "存在主要问题改进措施", "存在问题改进情况", "存在问题改进措施",
+		"主要问题改进情况", "主要问题改进措施"},
+	{"其他需要报告事项", "其他需要说明事项"},
+}
+
+// headPrefixes may precede a heading core (行政机关主动公开…,
+// 政府信息公开工作存在的主要问题…, 因政府信息公开工作被申请行政复议…).
+var headPrefixes = []string{"", "行政机关", "政府信息公开工作", "因政府信息公开工作", "因政府信息公开", "政府信息公开", "本机关"}
+
+// headSkip are runes the heading matcher steps over.
+func headSkip(r rune) bool {
+	switch r {
+	case '的', '和', '及', '与', '.', '/', '、':
+		return true
+	}
+	return false
+}
+
+// ordinals are the section numbers; index i is section i (一 = overview).
+var ordinals = []rune("一二三四五六七八九十")
+
+// keyText is the key form of a text with, for every key rune, the byte
+// offset of the source rune it came from.
+type keyText struct {
+	runes []rune
+	offs  []int
+	src   string
+}
+
+// headingFold maps extra Traditional and variant forms of heading words.
+var headingFold = map[rune]rune{'它': '他', '動': '动', '況': '况', '並': '并', '於': '于'}
+
+// newKeyText builds the key form rune by rune so that matches map back to
+// the printed text.
+func newKeyText(s string) keyText {
+	kt := keyText{src: s}
+	for off, r := range s {
+		for _, k := range tables.LabelKey(string(r)) {
+			if m, ok := headingFold[k]; ok {
+				k = m
+			}
+			kt.runes = append(kt.runes, k)
+			kt.offs = append(kt.offs, off)
+		}
+	}
+	return kt
+}
+
+// byteAt returns the source byte offset of key rune i (len(src) at the end).
+func (kt keyText) byteAt(i int) int {
+	if i >= len(kt.offs) {
+		return len(kt.src)
+	}
+	return kt.offs[i]
+}
+
+// matchCore matches pattern at key rune i, stepping over headSkip runes that
+// the pattern does not have. It returns the end of the match.
+func matchCore(k []rune, i int, pattern string) (int, bool) {
+	j := i
+	for _, p := range pattern {
+		for j < len(k) && k[j] != p && headSkip(k[j]) {
+			j++
+		}
+		if j >= len(k) || k[j] != p {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// matchHeading matches any heading of the six at key rune i and returns the
+// section index and the end of the longest match.
+func matchHeading(k []rune, i int) (sec, end int, ok bool) {
+	end = -1
+	for s, cores := range sectionHeads {
+		for _, p := range headPrefixes {
+			j := i
+			if p != "" {
+				var okp bool
+				if j, okp = matchCore(k, i, p); !okp {
+					continue
+				}
+			}
+			for _, c := range cores {
+				if e, okc := matchCore(k, j, c); okc && e > end {
+					sec, end = s, e
+				}
+			}
+		}
+	}
+	return sec, end, end >= 0
+}
+
+// headCand is a heading found in a block.
+type headCand struct {
+	sec        int // index into model.SectionOrder
+	block      int
+	start, end int // byte span of the heading in the block text
+}
+
+// boundaryBefore reports whether a run-in heading may start after key rune
+// r: after sentence punctuation, a closing bracket or table text (digits,
+// 元, %, a bar), never inside a sentence.
+func boundaryBefore(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9':
+		return true
+	}
+	switch r {
+	case '。', '.', ';', '!', '?', ')', ']', '|', '元', '%', '>', '"':
+		return true
+	}
+	return false
+}
+
+// findHeadings lists the heading candidates of one prose block.
+func findHeadings(text string, block int, isHeading bool) []headCand {
+	kt := newKeyText(text)
+	k := kt.runes
+	var out []headCand
+	// At the start of the block: markdown marks, then an optional ordinal
+	// (一、 一． 一) or 一 followed directly by the heading).
+	i := 0
+	for i < len(k) && strings.ContainsRune("#>-+=", k[i]) {
+		i++
+	}
+	start := i
+	if i < len(k) && strings.ContainsRune(string(ordinals), k[i]) {
+		j := i + 1
+		if j < len(k) && (k[j] == '.' || k[j] == ')') {
+			j++
+		}
+		if sec, end, ok := matchHeading(k, j); ok {
+			out = append(out, headCand{sec: sec, block: block, start: kt.byteAt(start), end: kt.byteAt(end)})
+			i = end
+		}
+	} else if sec, end, ok := matchHeading(k, i); ok {
+		// Without an ordinal the block must be the heading itself.
+		if isHeading || len(k)-end <= 2 {
+			out = append(out, headCand{sec: sec, block: block, start: kt.byteAt(start), end: kt.byteAt(end)})
+			i = end
+		}
+	}
+	// Run-in headings (crawler text): the canonical ordinal, 、, the
+	// heading, at a plausible boundary.
+	for p := max(i, 1); p+2 < len(k); p++ {
+		o := indexRune(ordinals[:6], k[p])
+		if o < 0 || k[p+1] != '.' {
+			continue
+		}
+		prevByte := kt.byteAt(p)
+		spaced := prevByte > 0 && strings.ContainsAny(text[prevByteBefore(text, prevByte):prevByte], " \t\u3000\u00a0")
+		if !boundaryBefore(k[p-1]) && !spaced {
+			continue
+		}
+		sec, end, ok := matchHeading(k, p+2)
+		if !ok || sec != o {
+			continue
+		}
+		out = append(out, headCand{sec: sec, block: block, start: kt.byteAt(p), end: kt.byteAt(end)})
+		p = end - 1
+	}
+	return out
+}
+
+// prevByteBefore returns the start of the rune before byte offset off.
+func prevByteBefore(s string, off int) int {
+	_, n := utf8.DecodeLastRuneInString(s[:off])
+	return off - n
+}
+
+func indexRune(rs []rune, r rune) int {
+	for i, x := range rs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
 // SplitSections finds the six section headings of the 2019/2021 outline in
 // the document's prose blocks and returns the sections in document order.
-func SplitSections(doc *tables.Document) []model.Section { return nil }
+//
+// A heading is recognised at the start of a paragraph or heading block, with
+// or without its ordinal (一、 一． 一), with the variants of domain.md §2.2
+// (行政机关 and 政府信息公开工作 prefixes, 其他/其它, 及改进措施, Traditional
+// forms); a block without an ordinal must hold nothing but the heading. The
+// ordinal at a block start may differ from the official one (a report with
+// seven parts numbers 其他需要报告的事项 as 七). Inside a line (crawler text
+// that runs the report together) a heading counts only with its official
+// ordinal and after a boundary: sentence punctuation, a space, or table
+// text such as a number. Mentions without an ordinal in the preamble
+// ("本报告包括总体情况、主动公开…") are never headings.
+//
+// Of all candidates the longest chain in increasing section order is kept
+// (earliest candidates preferred), so a duplicate or an out-of-order mention
+// does not hide the real headings. A section's text is the prose after its
+// heading (rest of the heading's block included, table grids excluded) up
+// to the next kept heading, paragraphs joined by "\n"; Src is the heading
+// block's location.
+func SplitSections(doc *tables.Document) []model.Section {
+	if doc == nil {
+		return nil
+	}
+	var cands []headCand
+	for bi, b := range doc.Blocks {
+		if b.Kind == tables.BlockTable || strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		cands = append(cands, findHeadings(b.Text, bi, b.Kind == tables.BlockHeading)...)
+	}
+	chain := longestChain(cands)
+	if len(chain) == 0 {
+		return nil
+	}
+	out := make([]model.Section, 0, len(chain))
+	for ci, c := range chain {
+		b := doc.Blocks[c.block]
+		sec := model.Section{
+			ID:      model.SectionOrder[c.sec],
+			Heading: strings.TrimSpace(strings.TrimLeft(b.Text[c.start:c.end], "#>-+= ")),
+			Src:     b.Src,
+		}
+		// Text runs to the next kept heading or the end of the document.
+		endBlock, endOff := len(doc.Blocks), 0
+		if ci+1 < len(chain) {
+			endBlock, endOff = chain[ci+1].block, chain[ci+1].start
+		}
+		var parts []string
+		add := func(s string) {
+			if s = strings.TrimSpace(s); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		for bi := c.block; bi <= endBlock && bi < len(doc.Blocks); bi++ {
+			blk := doc.Blocks[bi]
+			if blk.Kind == tables.BlockTable {
+				continue
+			}
+			from, to := 0, len(blk.Text)
+			if bi == c.block {
+				from = c.end
+			}
+			if bi == endBlock {
+				to = endOff
+			}
+			if from < to {
+				add(blk.Text[from:to])
+			}
+		}
+		sec.Text = strings.Join(parts, "\n")
+		out = append(out, sec)
+	}
+	return out
+}
+
+// longestChain returns the longest subsequence of candidates (in document
+// order) with strictly increasing section index; among equally long chains
+// the one whose headings come earliest wins.
+func longestChain(c []headCand) []headCand {
+	sort.SliceStable(c, func(i, j int) bool {
+		if c[i].block != c[j].block {
+			return c[i].block < c[j].block
+		}
+		return c[i].start < c[j].start
+	})
+	n := len(c)
+	if n == 0 {
+		return nil
+	}
+	// best[i]: length of the longest chain starting at i; next[i]: its successor.
+	best := make([]int, n)
+	next := make([]int, n)
+	for i := n - 1; i >= 0; i-- {
+		best[i], next[i] = 1, -1
+		for j := i + 1; j < n; j++ {
+			if c[j].sec > c[i].sec && !(c[j].block == c[i].block && c[j].start < c[i].end) && best[j]+1 > best[i] {
+				best[i], next[i] = best[j]+1, j
+			}
+		}
+	}
+	first := 0
+	for i := range c {
+		if best[i] > best[first] {
+			first = i
+		}
+	}
+	var out []headCand
+	for i := first; i >= 0; i = next[i] {
+		out = append(out, c[i])
+	}
+	return out
+}
