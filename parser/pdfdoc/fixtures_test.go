@@ -35,7 +35,6 @@ func loadT3(t *testing.T, dir string) t3Expected {
 	return e
 }
 
-
 // t3Rows is a simple table-3 reader: starting at the first grid after the
 // heading 三、收到和处理政府信息公开申请情况, every grid row whose last seven
 // cells are numbers, in order, until the heading of section 四 or 25 rows.

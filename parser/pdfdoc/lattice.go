@@ -18,10 +18,10 @@ const (
 
 // lattice is one ruled table on a page.
 type lattice struct {
-	xs    []float64 // column lines, ascending
-	ys    []float64 // row lines, descending (top first)
-	cells []latCell
-	owner [][]int // [row band][col band] → index into cells, -1 outside
+	xs             []float64 // column lines, ascending
+	ys             []float64 // row lines, descending (top first)
+	cells          []latCell
+	owner          [][]int // [row band][col band] → index into cells, -1 outside
 	x0, y0, x1, y1 float64
 }
 

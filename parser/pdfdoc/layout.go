@@ -326,7 +326,9 @@ func (l *lattice) grid(page int) *tables.Grid {
 }
 
 // isBlank reports a string of spaces only.
-func isBlank(s string) bool { return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }) < 0 }
+func isBlank(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }) < 0
+}
 
 // dropEmptyRows removes rows in which no cell holds text.
 func dropEmptyRows(g *tables.Grid) {
