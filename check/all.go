@@ -28,4 +28,3 @@ var All = []*Rule{
 	StrTableMissing,
 	PubLate,
 }
-
