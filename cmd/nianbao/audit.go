@@ -235,10 +235,27 @@ func auditOptions(af auditFlags) audit.Options {
 	return opts
 }
 
-// wireCross connects the cross-report rules (year-over-year carry-over and
-// identical tables, copied text) once the check package provides them.
+// wireCross connects the cross-report rules (T3-YOY-CARRY,
+// T3-YOY-IDENTICAL, META-DUP-PRIOR): each worker keeps the report's small
+// check.Summary as JSON, and CrossCheck runs over all of them after the pass.
 func wireCross(opts *audit.Options, copts check.Options) {
-	_ = json.RawMessage(nil)
+	opts.Summarize = func(rep *model.Report) (json.RawMessage, error) {
+		return json.Marshal(check.Summarize(rep))
+	}
+	opts.Cross = func(raw []json.RawMessage) ([]audit.CrossFinding, error) {
+		sums := make([]check.Summary, len(raw))
+		for i, r := range raw {
+			if err := json.Unmarshal(r, &sums[i]); err != nil {
+				return nil, fmt.Errorf("summary %d: %w", i, err)
+			}
+		}
+		cf := check.CrossCheck(sums, copts)
+		out := make([]audit.CrossFinding, len(cf))
+		for i, c := range cf {
+			out[i] = audit.CrossFinding{Index: c.Index, Finding: c.Finding}
+		}
+		return out, nil
+	}
 }
 
 func splitIDs(s string) []string {
