@@ -3,6 +3,9 @@ package pdfdoc
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Errors wrapped by *Error; test with errors.Is.
@@ -39,5 +42,24 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 func errf(page int, err error, format string, args ...any) *Error {
-	return &Error{Page: page, Err: err, Detail: fmt.Sprintf(format, args...)}
+	return &Error{Page: page, Err: err, Detail: clean(fmt.Sprintf(format, args...))}
+}
+
+// clean keeps an error detail printable and short: library messages may
+// quote raw bytes of a damaged file.
+func clean(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n >= 200 {
+			b.WriteString("…")
+			break
+		}
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			r = '?'
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
 }

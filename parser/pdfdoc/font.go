@@ -35,6 +35,7 @@ type font struct {
 	vscale   float64 // Type3: vertical scale relative to a 1000-unit em
 	vertical bool
 	bold     bool
+	missing  bool // the font resource could not be read at all
 }
 
 // readAllLimit reads a stream value under recover; the library panics on

@@ -82,7 +82,7 @@ func open(b []byte, opts Options) (*docState, error) {
 		return nil, errf(0, ErrMalformed, "%v", perr)
 	}
 	if err != nil {
-		msg := err.Error()
+		msg := strings.TrimPrefix(err.Error(), "malformed PDF: ")
 		switch {
 		case strings.Contains(msg, "256-bit") || strings.Contains(msg, "encryption"):
 			if strings.Contains(msg, "password") {
@@ -95,9 +95,9 @@ func open(b []byte, opts Options) (*docState, error) {
 			}
 			return nil, errf(0, ErrEncrypted, "%v", err)
 		case strings.Contains(msg, "not a PDF"):
-			return nil, errf(0, ErrMalformed, "%v", err)
+			return nil, errf(0, ErrMalformed, "%s", msg)
 		}
-		return nil, errf(0, ErrMalformed, "%v", err)
+		return nil, errf(0, ErrMalformed, "%s", msg)
 	}
 	d := &docState{r: r, fonts: map[string]*font{}, streams: map[string][]byte{}}
 	// RC4 with a 40-bit key (V1/R2): the library derives the object keys
@@ -122,7 +122,7 @@ func open(b []byte, opts Options) (*docState, error) {
 // document by the font dictionary's content (one parse of each ToUnicode).
 func (d *docState) font(res *resources, name string) *font {
 	if res == nil {
-		return &font{scale: 0.001, vscale: 1, dw: 1000}
+		return &font{scale: 0.001, vscale: 1, dw: 1000, missing: true}
 	}
 	if f, ok := res.fonts[name]; ok {
 		return f
@@ -133,7 +133,7 @@ func (d *docState) font(res *resources, name string) *font {
 		fv = res.v.Key("Font").Key(name)
 		key = fv.String()
 	}); err != nil || fv.Kind() != pdf.Dict {
-		f := &font{scale: 0.001, vscale: 1, dw: 1000}
+		f := &font{scale: 0.001, vscale: 1, dw: 1000, missing: true}
 		res.fonts[name] = f
 		return f
 	}

@@ -101,7 +101,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 		return nil, errf(0, ErrMalformed, "page count %d", n)
 	}
 	doc := &tables.Document{Input: "pdf", Pages: n}
-	var total, bad, images, pagesWithText int
+	var total, bad, images, pagesWithText, noFont int
 	worstPage, worst := 0, 0
 	for p := 1; p <= n; p++ {
 		if err := ctx.Err(); err != nil {
@@ -121,6 +121,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 				Message: note, Src: model.Loc{Page: p}})
 		}
 		images += pc.Images
+		noFont += pc.NoFont
 		nb := 0
 		for _, g := range pc.Glyphs {
 			if strings.ContainsRune(g.Text, '\uFFFD') {
@@ -154,6 +155,9 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 			detail = fmt.Sprintf("%d page images and no text: a scanned document", images)
 		}
 		return nil, errf(0, ErrNoTextLayer, "%s", detail)
+	}
+	if bad*2 > total && noFont*2 >= bad {
+		return nil, errf(worstPage, ErrMalformed, "font resources unreadable: %d of %d characters cannot be decoded", bad, total)
 	}
 	if bad*2 > total {
 		return nil, errf(worstPage, ErrUndecodableFont, "%d of %d characters have no Unicode mapping", bad, total)

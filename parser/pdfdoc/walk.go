@@ -55,6 +55,7 @@ type pageContent struct {
 	Images  int
 	Notes   []string // malformed operators and other oddities
 	BadOps  int
+	NoFont  int  // glyphs shown with a font that could not be read
 	Stopped bool // the context ended during the walk
 }
 
@@ -327,11 +328,14 @@ func (w *walker) show(s []byte) {
 	f := gs.font
 	if f == nil {
 		w.note("text shown without a font")
-		f = &font{scale: 0.001, vscale: 1, dw: 1000}
+		f = &font{scale: 0.001, vscale: 1, dw: 1000, missing: true}
 		gs.font = f
 	}
 	th := w.hscale()
 	size := gs.size
+	if f.missing {
+		w.out.NoFont += len(s)
+	}
 	f.decode(s, func(text string, adv float64, space bool) {
 		m := w.tm.mul(gs.ctm)
 		trm := matrix{size * th, 0, 0, size * f.vscale, 0, gs.rise}.mul(m)
