@@ -1,0 +1,246 @@
+package tables
+
+import (
+	"strings"
+
+	"github.com/xxgk/nianbao/model"
+)
+
+// candidate is one possible reading of a row: k values.
+type candidate []model.Decimal
+
+// maxCandidates bounds enumeration per row.
+const maxCandidates = 4096
+
+// digitPieces returns the digit groups of numeric-run tokens: each token's
+// text split at spaces. A boundary between two cells must fall at every
+// group boundary; more boundaries may fall inside groups.
+func digitPieces(vals []token) []string {
+	var out []string
+	for _, v := range vals {
+		for _, f := range strings.Fields(v.raw) {
+			f = strings.ReplaceAll(f, ",", "")
+			if f != "" {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// splitDigits enumerates the ways to cut the digit groups into k numbers
+// (no leading zeros except "0" itself, every group boundary a cut) for which
+// ok accepts the values. It stops after maxCandidates results.
+func splitDigits(groups []string, k int, ok func([]int64) bool) (cands [][]int64, pieces [][]string, truncated bool) {
+	// flatten into digits with forced cut positions
+	var digits []byte
+	forced := map[int]bool{}
+	for gi, g := range groups {
+		for i := 0; i < len(g); i++ {
+			if g[i] < '0' || g[i] > '9' {
+				return nil, nil, false
+			}
+		}
+		digits = append(digits, g...)
+		if gi < len(groups)-1 {
+			forced[len(digits)] = true
+		}
+	}
+	n := len(digits)
+	if n < k || len(groups) > k {
+		return nil, nil, false
+	}
+	vals := make([]int64, 0, k)
+	strs := make([]string, 0, k)
+	var rec func(pos int)
+	steps := 0
+	rec = func(pos int) {
+		if truncated {
+			return
+		}
+		steps++
+		if steps > 200000 {
+			truncated = true
+			return
+		}
+		left := k - len(vals)
+		if left == 0 {
+			if pos == n && ok(vals) {
+				cands = append(cands, append([]int64(nil), vals...))
+				pieces = append(pieces, append([]string(nil), strs...))
+				if len(cands) >= maxCandidates {
+					truncated = true
+				}
+			}
+			return
+		}
+		if n-pos < left {
+			return
+		}
+		maxLen := n - pos - (left - 1)
+		if maxLen > 12 {
+			maxLen = 12
+		}
+		for l := 1; l <= maxLen; l++ {
+			end := pos + l
+			// a forced cut inside the piece is not allowed
+			inner := false
+			for c := pos + 1; c < end; c++ {
+				if forced[c] {
+					inner = true
+					break
+				}
+			}
+			if inner {
+				break
+			}
+			// the piece must end at a forced cut if one is next and this is the last piece? no: just continue
+			if l > 1 && digits[pos] == '0' {
+				break
+			}
+			if left == 1 && end != n {
+				continue
+			}
+			var v int64
+			for _, d := range digits[pos:end] {
+				v = v*10 + int64(d-'0')
+			}
+			vals = append(vals, v)
+			strs = append(strs, string(digits[pos:end]))
+			rec(end)
+			vals = vals[:len(vals)-1]
+			strs = strs[:len(strs)-1]
+		}
+	}
+	rec(0)
+	return cands, pieces, truncated
+}
+
+// rowTotalOK accepts a table-3 row whose last value is the sum of the others.
+func rowTotalOK(v []int64) bool {
+	var s int64
+	for _, x := range v[:len(v)-1] {
+		s += x
+	}
+	return s == v[len(v)-1]
+}
+
+// t4OK accepts 15 values whose three groups each have total = Σ the four.
+func t4OK(v []int64) bool {
+	for g := 0; g < 3; g++ {
+		b := v[g*5 : g*5+5]
+		if b[0]+b[1]+b[2]+b[3] != b[4] {
+			return false
+		}
+	}
+	return true
+}
+
+func anyOK([]int64) bool { return true }
+
+// raggedT3 places n < 7 cells of a table-3 row into 7 columns. Every choice
+// of missing columns is tried; a missing cell's value is inferred from the
+// row-total identity where it is determined (one unknown, or unknown parts
+// whose sum must be zero). It returns the distinct complete readings and
+// whether some placement was left undetermined.
+func raggedT3(known []model.Cell) (cands []candidate, placements [][]int, undetermined bool) {
+	n := len(known)
+	const k = model.NumT3Cols
+	if n == 0 || n > k {
+		return nil, nil, true
+	}
+	vals := make([]model.Decimal, n)
+	for i, c := range known {
+		v, _, ok := c.Eval()
+		if !ok {
+			return nil, nil, true
+		}
+		vals[i] = v
+	}
+	// choose positions for the n known cells (increasing)
+	pos := make([]int, n)
+	var rec func(i, start int)
+	rec = func(i, start int) {
+		if i == n {
+			row := make([]*model.Decimal, k)
+			for j, p := range pos {
+				v := vals[j]
+				row[p] = &v
+			}
+			var missing []int
+			for c := 0; c < k; c++ {
+				if row[c] == nil {
+					missing = append(missing, c)
+				}
+			}
+			var sumParts model.Decimal
+			totMissing := false
+			partsMissing := 0
+			for c := 0; c < k-1; c++ {
+				if row[c] == nil {
+					partsMissing++
+					continue
+				}
+				sumParts, _ = sumParts.Add(*row[c])
+			}
+			if row[k-1] == nil {
+				totMissing = true
+			}
+			out := make(candidate, k)
+			switch {
+			case totMissing && partsMissing == 0:
+				for c := 0; c < k-1; c++ {
+					out[c] = *row[c]
+				}
+				out[k-1] = sumParts
+			case !totMissing:
+				resid, _ := row[k-1].Sub(sumParts)
+				if resid.Sign() < 0 {
+					return // impossible placement
+				}
+				if partsMissing > 1 && !resid.IsZero() {
+					undetermined = true
+					return
+				}
+				for c := 0; c < k; c++ {
+					if row[c] != nil {
+						out[c] = *row[c]
+					} else if partsMissing == 1 {
+						out[c] = resid
+					}
+				}
+			default:
+				undetermined = true
+				return
+			}
+			for _, cd := range cands {
+				if equalCand(cd, out) {
+					placements = append(placements, append([]int(nil), pos...))
+					return
+				}
+			}
+			cands = append(cands, out)
+			placements = append(placements, append([]int(nil), pos...))
+			_ = missing
+			return
+		}
+		for p := start; p <= k-(n-i); p++ {
+			pos[i] = p
+			rec(i+1, p+1)
+		}
+	}
+	rec(0, 0)
+	return cands, placements, undetermined
+}
+
+func equalCand(a, b candidate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !a[i].Equal(b[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,221 @@
+package tables
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xxgk/nianbao/model"
+)
+
+type tokKind uint8
+
+const (
+	tokText  tokKind = iota // label or other text
+	tokValue                // a value cell: number, blank, dash, 无
+)
+
+// token is one cell, line or run of the document in reading order.
+type token struct {
+	kind tokKind
+	raw  string
+	key  string // LabelKey(raw) for text tokens
+	src  model.Loc
+	row  int  // identity of the printed row the token belongs to
+	grid bool // from a grid (a cell), not from a paragraph
+	// aligned: the grid's column positions are real.
+	aligned bool
+	// run: a numeric run cut out of text that runs together (crawler text):
+	// its digits may hold several cells and are split by the identities.
+	run bool
+	// copyCol: a horizontal copy of a merged cell.
+	copyCol bool
+	// sub: the token is a sub-piece of a paragraph (run-together text).
+	sub bool
+}
+
+// maxCellRunes bounds what counts as a label line in a stream of short
+// paragraphs (one cell per line); longer paragraphs are prose or run-together.
+const maxCellRunes = 60
+
+// tokenize flattens the document into tokens.
+func tokenize(doc *Document) []token {
+	var toks []token
+	row := 0
+	for _, b := range doc.Blocks {
+		switch b.Kind {
+		case BlockTable:
+			if b.Grid == nil {
+				continue
+			}
+			for _, r := range b.Grid.Rows {
+				row++
+				for _, c := range r {
+					if c.SpanRow > 0 && c.SpanCol == 0 && !isTextCell(c.Text) {
+						// a value repeated by a vertical span belongs to the first row only
+						continue
+					}
+					t := token{raw: c.Text, src: c.Src, row: row, grid: true, aligned: b.Grid.Aligned, copyCol: c.SpanCol > 0}
+					if isTextCell(c.Text) {
+						// A cell holding a label and its numbers ("规章 0 0 0") is
+						// split like run-together text.
+						if !b.Grid.Aligned && hasDigitRun(c.Text) {
+							toks = append(toks, splitRuns(c.Text, c.Src, row, false)...)
+							continue
+						}
+						t.kind = tokText
+						t.key = LabelKey(c.Text)
+					} else {
+						t.kind = tokValue
+					}
+					toks = append(toks, t)
+				}
+			}
+		default:
+			row++
+			text := strings.TrimSpace(b.Text)
+			if text == "" {
+				continue
+			}
+			if !isTextCell(text) {
+				toks = append(toks, token{kind: tokValue, raw: text, src: b.Src, row: row})
+				continue
+			}
+			if hasDigitRun(text) {
+				toks = append(toks, splitRuns(text, b.Src, row, true)...)
+				continue
+			}
+			toks = append(toks, token{kind: tokText, raw: text, key: LabelKey(text), src: b.Src, row: row})
+		}
+	}
+	return toks
+}
+
+// isTextCell reports whether the text is not a value (number, blank, dash, 无).
+func isTextCell(s string) bool {
+	return ParseCell(s, model.Loc{}).Kind == model.CellText
+}
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func hasDigitRun(s string) bool {
+	for _, r := range s {
+		if isASCIIDigit(r) || (r >= '０' && r <= '９') {
+			return true
+		}
+	}
+	return false
+}
+
+// splitRuns cuts text into alternating text and numeric runs. A numeric run
+// is digits with the spaces, commas and decimal points between them. A digit
+// directly followed by "." or "、" and then a CJK character is an item
+// ordinal ("…00000002.其他法律…") and goes with the text after it.
+func splitRuns(text string, src model.Loc, row int, para bool) []token {
+	folded := []rune(FoldText(text))
+	var toks []token
+	n := len(folded)
+	isNumRune := func(r rune) bool { return isASCIIDigit(r) }
+	emit := func(kind tokKind, s string, off int) {
+		if kind == tokText {
+			s2 := strings.TrimSpace(s)
+			if s2 == "" {
+				return
+			}
+			toks = append(toks, token{kind: tokText, raw: s2, key: LabelKey(s2), src: subLoc(src, text, off), row: row, sub: true})
+			return
+		}
+		toks = append(toks, token{kind: tokValue, raw: strings.TrimSpace(s), src: subLoc(src, text, off), row: row, run: true, sub: true})
+	}
+	i, textStart := 0, 0
+	for i < n {
+		if !isNumRune(folded[i]) {
+			i++
+			continue
+		}
+		// a digit: find the numeric run [i, j)
+		j := i
+		for j < n {
+			r := folded[j]
+			if isNumRune(r) || r == ' ' || r == '\t' {
+				j++
+				continue
+			}
+			if (r == '.' || r == ',') && j+1 < n && isNumRune(folded[j+1]) && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		// trim trailing spaces
+		k := j
+		for k > i && (folded[k-1] == ' ' || folded[k-1] == '\t') {
+			k--
+		}
+		// an ordinal "2." / "2、" right after the run belongs to the next label
+		if k == j && j < n && (folded[j] == '.' || folded[j] == '、') && j+1 < n && !isNumRune(folded[j+1]) {
+			// the last digit is the ordinal
+			k--
+			j = k
+			if k <= i {
+				// the whole run is the ordinal: it is text
+				i = j + 1
+				continue
+			}
+		}
+		// a run embedded in a word (第2条, 2021年) is text, not a value:
+		// the run must be followed by a label-like boundary, not by a unit.
+		if j < n && isUnitRune(folded[j]) {
+			// an amount in 元 right after 政府集中采购 is a table value
+			if folded[j] == '元' && strings.HasSuffix(strings.TrimSpace(string(folded[textStart:i])), "采购") {
+				emit(tokText, string(folded[textStart:i]), textStart)
+				emit(tokValue, string(folded[i:k]), i)
+				textStart = j + 1
+				i = j + 1
+				continue
+			}
+			i = j
+			continue
+		}
+		if i > 0 && isYearContext(folded, i, k) {
+			i = j
+			continue
+		}
+		emit(tokText, string(folded[textStart:i]), textStart)
+		emit(tokValue, string(folded[i:k]), i)
+		textStart = j
+		i = j
+	}
+	if textStart < n {
+		emit(tokText, string(folded[textStart:]), textStart)
+	}
+	_ = para
+	return toks
+}
+
+// isUnitRune reports characters that mark a number as part of prose.
+func isUnitRune(r rune) bool {
+	return strings.ContainsRune("件条个份人次年月日号项%％元家篇期批宗余多万亿天小时分秒页版", r)
+}
+
+// isYearContext reports a run such as 2021 that precedes 年 (handled by the
+// unit test) or that is inside brackets of a 文号.
+func isYearContext(f []rune, i, k int) bool {
+	if i > 0 && (f[i-1] == '[' || f[i-1] == '〔') {
+		return true
+	}
+	return false
+}
+
+// subLoc returns the location of the rune offset off inside a paragraph.
+func subLoc(src model.Loc, text string, off int) model.Loc {
+	if src.Offset > 0 {
+		// Offsets are bytes; approximate through the raw text's runes.
+		b := 0
+		for i := 0; i < off && b < len(text); i++ {
+			_, sz := utf8.DecodeRuneInString(text[b:])
+			b += sz
+		}
+		src.Offset += b
+	}
+	return src
+}
