@@ -276,6 +276,12 @@ func findTitle(doc *tables.Document, lines []line) string {
 			continue
 		}
 		if t := titleIn(l.text); t != "" {
+			// A title printed on two lines: the body, then "2023年…报告".
+			if i > 0 && bodyFromTitle(t) == "" && !lines[i-1].table {
+				if prev := stripMarkup(lines[i-1].text); looksLikeBodyLine(prev) {
+					return prev + t
+				}
+			}
 			return t
 		}
 	}
@@ -284,6 +290,20 @@ func findTitle(doc *tables.Document, lines []line) string {
 		return t
 	}
 	return ""
+}
+
+// looksLikeBodyLine reports whether a line is nothing but the name of an
+// issuing body (the first line of a title set on two lines).
+func looksLikeBodyLine(s string) bool {
+	c := compact(s)
+	if c == "" || utf8.RuneCountInString(c) > 30 || strings.ContainsAny(tables.FoldText(c), ",.;:。!?、()<>《》") || isHeaderLine(s) {
+		return false
+	}
+	if len(findYears(c, true)) > 0 {
+		return false
+	}
+	lvl, _ := bodyLevel(c)
+	return lvl != model.LevelUnknown
 }
 
 // cnDigits maps the characters of a year written in Chinese numerals.

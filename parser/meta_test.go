@@ -316,3 +316,19 @@ func TestCorpusMeta(t *testing.T) {
 		t.Fatal("no text or markdown report with a truth file in the corpus")
 	}
 }
+
+func TestExtractMetaTwoLineTitle(t *testing.T) {
+	d := &tables.Document{Input: "pdf"}
+	d.AddHeading("淮安市洪泽区人民政府", 1, model.Loc{Page: 1})
+	d.AddHeading("2024年政府信息公开工作年度报告", 1, model.Loc{Page: 1})
+	d.AddParagraph("本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制。", model.Loc{Page: 1})
+	m := ExtractMeta(d)
+	if m.Title != "淮安市洪泽区人民政府2024年政府信息公开工作年度报告" || m.Body != "淮安市洪泽区人民政府" || m.Year != 2024 {
+		t.Errorf("two-line title: %q %q %d", m.Title, m.Body, m.Year)
+	}
+	// A sentence before the title line is not part of it.
+	m = ExtractMeta(textDoc("请阅读以下报告。\n2024年政府信息公开工作年度报告"))
+	if m.Title != "2024年政府信息公开工作年度报告" || m.Body != "" {
+		t.Errorf("sentence before title: %q %q", m.Title, m.Body)
+	}
+}

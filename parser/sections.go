@@ -19,9 +19,20 @@ var sectionHeads = [][]string{
 	{"收到处理政府信息公开申请情况", "收到处理信息公开申请情况"},
 	{"行政复议行政诉讼情况", "被申请行政复议提起行政诉讼情况", "申请行政复议提起行政诉讼情况",
 		"被申请行政复议行政诉讼情况", "行政复议提起行政诉讼情况"},
-	{"存在主要问题改进情况", "存在主要问题改进措施", "存在问题改进情况", "存在问题改进措施",
-		"主要问题改进情况", "主要问题改进措施"},
+	problemHeads(),
 	{"其他需要报告事项", "其他需要说明事项"},
+}
+
+// problemHeads spells the variants of heading 五: 存在的(主要)问题 or
+// 主要问题, then 及改进情况, 及改进措施, 及整改措施, 及整改情况.
+func problemHeads() []string {
+	var out []string
+	for _, a := range []string{"存在主要问题", "存在问题", "主要问题"} {
+		for _, b := range []string{"改进情况", "改进措施", "整改措施", "整改情况", "改进举措"} {
+			out = append(out, a+b)
+		}
+	}
+	return out
 }
 
 // headPrefixes may precede a heading core (行政机关主动公开…,
@@ -279,7 +290,9 @@ func SplitSections(doc *tables.Document) []model.Section {
 
 // longestChain returns the longest subsequence of candidates (in document
 // order) with strictly increasing section index; among equally long chains
-// the one whose headings come earliest wins.
+// the one whose headings come earliest wins. It runs in linear time (there
+// are only six section values), so a document repeating a heading many
+// thousand times cannot slow it down.
 func longestChain(c []headCand) []headCand {
 	sort.SliceStable(c, func(i, j int) bool {
 		if c[i].block != c[j].block {
@@ -294,12 +307,25 @@ func longestChain(c []headCand) []headCand {
 	// best[i]: length of the longest chain starting at i; next[i]: its successor.
 	best := make([]int, n)
 	next := make([]int, n)
+	// head[v]: the earliest candidate of section v after the current one
+	// that starts a longest chain among those of section v (-1: none).
+	head := make([]int, len(sectionHeads))
+	for v := range head {
+		head[v] = -1
+	}
 	for i := n - 1; i >= 0; i-- {
 		best[i], next[i] = 1, -1
-		for j := i + 1; j < n; j++ {
-			if c[j].sec > c[i].sec && !(c[j].block == c[i].block && c[j].start < c[i].end) && best[j]+1 > best[i] {
+		for v := c[i].sec + 1; v < len(head); v++ {
+			j := head[v]
+			if j < 0 {
+				continue
+			}
+			if best[j]+1 > best[i] || best[j]+1 == best[i] && next[i] >= 0 && j < next[i] {
 				best[i], next[i] = best[j]+1, j
 			}
+		}
+		if v := c[i].sec; head[v] < 0 || best[i] >= best[head[v]] {
+			head[v] = i
 		}
 	}
 	first := 0

@@ -152,3 +152,19 @@ func TestSplitSectionsCorpus(t *testing.T) {
 		t.Logf("%-40s %s", filepath.Base(f), idsString(sectionIDs(SplitSections(textDoc(string(b))))))
 	}
 }
+
+func TestSplitSectionsProblemVariantsAndScale(t *testing.T) {
+	ss := SplitSections(textDoc("五、存在的主要问题及整改措施\n六、其他需要报告的事项"))
+	if got := idsString(sectionIDs(ss)); got != "problems,other" {
+		t.Errorf("整改措施: sections = %s", got)
+	}
+	// Many repeated headings: linear time, the first of each kept in order.
+	var b strings.Builder
+	for i := 0; i < 20000; i++ {
+		b.WriteString("一、总体情况\n二、主动公开政府信息情况\n")
+	}
+	ss = SplitSections(textDoc(b.String()))
+	if got := idsString(sectionIDs(ss)); got != "overview,active_disclosure" || ss[0].Src.Line != 1 || ss[1].Src.Line != 2 {
+		t.Errorf("repeated headings: %s at %v %v", got, ss[0].Src, ss[1].Src)
+	}
+}
