@@ -36,7 +36,7 @@ type extractor struct {
 	t3Done bool
 	cur    *pending
 	// table 2
-	t2Rows              []resolvedRow
+	t2Rows             []resolvedRow
 	t2Head21, t2Head19 int
 	// table 4
 	t4Header bool
@@ -265,7 +265,9 @@ func selectValues(p *pending) []token {
 	return vals
 }
 
-func isBlankTok(t token) bool { return strings.TrimSpace(t.raw) == "" || ParseCell(t.raw, model.Loc{}).Kind == model.CellBlank }
+func isBlankTok(t token) bool {
+	return strings.TrimSpace(t.raw) == "" || ParseCell(t.raw, model.Loc{}).Kind == model.CellBlank
+}
 
 func hasNonBlank(ts []token) bool {
 	for _, t := range ts {

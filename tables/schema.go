@@ -95,7 +95,6 @@ type labelMatch struct {
 	end int
 }
 
-
 // matchCell recognises a label printed in its own cell or line. The whole
 // text must be the label (apart from its ordinal and a little slack), so
 // prose sentences that mention a row are not taken for it.
