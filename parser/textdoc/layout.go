@@ -164,8 +164,8 @@ type brow struct {
 	cells    []tables.GridCell
 	cols     []int // column of each cell's first line
 	label    int   // index of the innermost label cell, -1 if none
-	labelCol int // column of the label's first line
-	lastLine int // line index of the label's last piece
+	labelCol int   // column of the label's first line
+	lastLine int   // line index of the label's last piece
 	joined   bool
 	values   bool
 }
