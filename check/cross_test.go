@@ -2,6 +2,7 @@ package check
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -199,5 +200,34 @@ func TestCrossCheckEdgeCases(t *testing.T) {
 	sums := []Summary{Summarize(nil), Summarize(&model.Report{}), {Year: 2023, BodyKey: "x", Sections: []SectionPrint{{ID: "overview", Runes: 500, MinHash: []uint32{1}}}}}
 	for _, f := range CrossCheck(sums, Options{}) {
 		t.Errorf("unexpected %s", f.Finding)
+	}
+}
+
+// BenchmarkSummarize measures the digest of a report with six sections.
+func BenchmarkSummarize(b *testing.B) {
+	r := reportWith("伯党乡人民政府", 2023, overviewA2023, nil)
+	for _, id := range model.SectionOrder[1:] {
+		r.Section(id).Text = overviewC2023
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Summarize(r)
+	}
+}
+
+// BenchmarkCrossCheck measures CrossCheck on 500 reports of 100 bodies
+// over five years.
+func BenchmarkCrossCheck(b *testing.B) {
+	texts := []string{overviewA2022, overviewB2023, overviewC2023, overviewD2023}
+	var sums []Summary
+	for body := 0; body < 100; body++ {
+		for y := 2019; y < 2024; y++ {
+			r := reportWith(fmt.Sprintf("第%d号镇人民政府", body), y, texts[(body+y)%4], nil)
+			sums = append(sums, Summarize(r))
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		CrossCheck(sums, testOptions())
 	}
 }

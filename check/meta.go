@@ -84,6 +84,12 @@ Reports in the 2019 and 2021 formats have six sections: 总体情况, 主动公�
 	Severity: model.SevWarning,
 	Formats:  tableFormats,
 	Run: func(p *Pass) {
+		if len(p.Report.Sections) == 0 {
+			p.Uncertain(model.Finding{Column: "sections",
+				Message:   "未识别出任何部分标题，无法检查报告结构",
+				MessageEN: "no section heading was recognised, so the outline cannot be checked"})
+			return
+		}
 		pos := make(map[model.SectionID]int)
 		for i, s := range p.Report.Sections {
 			if _, dup := pos[s.ID]; !dup {

@@ -548,3 +548,23 @@ func TestMonthDay(t *testing.T) {
 		}
 	}
 }
+
+func TestNoSections(t *testing.T) {
+	r := consistent2021()
+	r.Sections = nil
+	o := testOptions()
+	o.Only = []string{"STR-SECTIONS"}
+	expectFindings(t, Run(r, o), []string{"STR-SECTIONS uncertain sections"})
+}
+
+// BenchmarkRun measures all per-report rules on a full consistent 2021 report.
+func BenchmarkRun(b *testing.B) {
+	r := consistent2021()
+	o := testOptions()
+	b.ReportAllocs()
+	for b.Loop() {
+		if fs := Run(r, o); len(fs) != 0 {
+			b.Fatalf("findings on a consistent report: %v", fs)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/xxgk/nianbao/model"
 )
@@ -57,7 +58,7 @@ the 2019 format is a signed change and is exempt.`,
 			bad:    func(d model.Decimal) bool { return d.Sign() < 0 },
 			failZH: "%s为负数（%s）", failEN: "%s is negative (%s)",
 			tableZH: "表二", tableEN: "table 2", reportUnread: true,
-		}.run(p, keep)
+		}.run(p, slices.Values(keep))
 	},
 }
 
@@ -85,7 +86,7 @@ Every count of table 2 is printed without decimals; the amounts (收费金额,
 			bad:    func(d model.Decimal) bool { return d.Scale > 0 },
 			failZH: "%s不是整数（%s）", failEN: "%s is not a whole number (%s)",
 			tableZH: "表二", tableEN: "table 2",
-		}.run(p, keep)
+		}.run(p, slices.Values(keep))
 	},
 }
 

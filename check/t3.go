@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/xxgk/nianbao/model"
@@ -11,7 +12,17 @@ import (
 // whose row has a non-zero applicant column is unknown (see the package
 // doc, Blank totals).
 func t3Op(rowKey string, ba *model.ByApplicant, col int) operand {
-	key := "t3." + rowKey + "." + model.T3ColumnKeys[col]
+	if ks, ok := t3Keys[rowKey]; ok {
+		return t3OpK(ks, ba, col)
+	}
+	var ks [model.NumT3Cols]string
+	ks[col] = t3Key(rowKey, col)
+	return t3OpK(&ks, ba, col)
+}
+
+// t3OpK is t3Op with the row's keys at hand.
+func t3OpK(keys *[model.NumT3Cols]string, ba *model.ByApplicant, col int) operand {
+	key := keys[col]
 	if ba == nil {
 		return operand{key: key}
 	}
@@ -20,6 +31,27 @@ func t3Op(rowKey string, ba *model.ByApplicant, col int) operand {
 		o.unknown = "总计 printed blank while the applicant columns are non-zero"
 	}
 	return o
+}
+
+// t3Keys holds the flat keys of the standard table-3 rows, by row key.
+var t3Keys = func() map[string]*[model.NumT3Cols]string {
+	m := make(map[string]*[model.NumT3Cols]string, len(model.T3Rows))
+	for _, r := range model.T3Rows {
+		var ks [model.NumT3Cols]string
+		for i, c := range model.T3ColumnKeys {
+			ks[i] = "t3." + r.Key + "." + c
+		}
+		m[r.Key] = &ks
+	}
+	return m
+}()
+
+// t3Key returns the flat key of a table-3 cell.
+func t3Key(rowKey string, col int) string {
+	if ks, ok := t3Keys[rowKey]; ok {
+		return ks[col]
+	}
+	return "t3." + rowKey + "." + model.T3ColumnKeys[col]
 }
 
 // blankTotal reports whether the row's 总计 is blank, a dash, 无 or absent
@@ -43,9 +75,13 @@ func blankTotal(ba *model.ByApplicant) bool {
 
 // t3Row is a present table-3 row with its key.
 type t3Row struct {
-	key string
-	ba  *model.ByApplicant
+	key  string
+	ba   *model.ByApplicant
+	keys *[model.NumT3Cols]string // flat keys of its cells
 }
+
+// op returns the operand of one of the row's cells.
+func (r t3Row) op(col int) operand { return t3OpK(r.keys, r.ba, col) }
 
 // resultRows returns the rows that add up to （七）总计: （一）–（五） and
 // whichever （六） rows the report printed (the single row, the three
@@ -64,30 +100,30 @@ func resultRows(t *model.RequestTable, f model.FormatVersion) []t3Row {
 		switch {
 		case r.Only2019:
 			if hasSingle {
-				rows = append(rows, t3Row{r.Key, t.Results.OtherHandling})
+				rows = append(rows, t3Row{r.Key, t.Results.OtherHandling, t3Keys[r.Key]})
 			} else if !hasSplit && f != model.Format2021 {
-				rows = append(rows, t3Row{r.Key, nil})
+				rows = append(rows, t3Row{r.Key, nil, t3Keys[r.Key]})
 			}
 			continue
 		case r.Only2021:
 			if hasSplit {
-				rows = append(rows, t3Row{r.Key, r.Get(t, false)})
+				rows = append(rows, t3Row{r.Key, r.Get(t, false), t3Keys[r.Key]})
 			} else if !hasSingle && f == model.Format2021 {
-				rows = append(rows, t3Row{r.Key, nil})
+				rows = append(rows, t3Row{r.Key, nil, t3Keys[r.Key]})
 			}
 			continue
 		}
-		rows = append(rows, t3Row{r.Key, r.Get(t, false)})
+		rows = append(rows, t3Row{r.Key, r.Get(t, false), t3Keys[r.Key]})
 	}
 	return rows
 }
 
 // presentRows returns every standard table-3 row the report printed, in order.
 func presentRows(t *model.RequestTable) []t3Row {
-	var rows []t3Row
+	rows := make([]t3Row, 0, len(model.T3Rows))
 	for _, r := range model.T3Rows {
 		if ba := r.Get(t, false); ba != nil && ba.Present() {
-			rows = append(rows, t3Row{r.Key, ba})
+			rows = append(rows, t3Row{r.Key, ba, t3Keys[r.Key]})
 		}
 	}
 	return rows
@@ -146,10 +182,10 @@ sub-rows, whichever the report printed (both when both are printed).`,
 			return
 		}
 		rows := resultRows(t, p.Report.Format)
+		ops := make([]operand, len(rows))
 		for col := 0; col < model.NumT3Cols; col++ {
-			ops := make([]operand, len(rows))
 			for i, r := range rows {
-				ops[i] = t3Op(r.key, r.ba, col)
+				ops[i] = r.op(col)
 			}
 			checkIdentity(p, identity{
 				column: model.T3ColumnKeys[col], colZH: model.T3ColumnLabels[col], colEN: model.T3ColumnKeys[col],
@@ -181,21 +217,31 @@ T3-TOTAL-BLANK instead.`,
 			if blankTotal(r.ba) {
 				continue
 			}
-			parts := make([]operand, 0, 6)
+			var partsArr [model.ColTotal]operand
+			parts := partsArr[:]
 			for col := 0; col < model.ColTotal; col++ {
-				parts = append(parts, t3Op(r.key, r.ba, col))
+				parts[col] = r.op(col)
 			}
-			label := rowLabel(r.key)
+			d := rowDescs[r.key]
 			checkIdentity(p, identity{
 				column: "total",
-				expZH:  "“" + label + "”一行各类申请人之和", expEN: "the applicant columns of row " + r.key,
+				expZH:  d[0], expEN: d[1],
 				actZH: "该行总计", actEN: "its total",
 				expOps: parts,
-				actOps: []operand{t3Op(r.key, r.ba, model.ColTotal)},
+				actOps: []operand{r.op(model.ColTotal)},
 			})
 		}
 	},
 }
+
+// rowDescs describe the applicant columns of each row for T3-ROW-TOTAL.
+var rowDescs = func() map[string][2]string {
+	m := make(map[string][2]string, len(model.T3Rows))
+	for _, r := range model.T3Rows {
+		m[r.Key] = [2]string{"“" + r.Label + "”一行各类申请人之和", "the applicant columns of row " + r.Key}
+	}
+	return m
+}()
 
 func rowLabel(key string) string {
 	if r, ok := model.T3RowByKey(key); ok {
@@ -244,7 +290,7 @@ sum of the group's item rows.`,
 			for col := 0; col < model.NumT3Cols; col++ {
 				ops := make([]operand, len(items))
 				for i, r := range items {
-					ops[i] = t3Op(r.key, r.ba, col)
+					ops[i] = r.op(col)
 				}
 				s := sub
 				so := t3Op("subtotals["+g.name+"]", &s, col)
@@ -259,15 +305,22 @@ sum of the group's item rows.`,
 	},
 }
 
-// t3Cells returns every present standard cell of table 3 as operands.
-func t3Cells(t *model.RequestTable) []operand {
-	var ops []operand
-	for _, r := range presentRows(t) {
-		for col := 0; col < model.NumT3Cols; col++ {
-			ops = append(ops, operand{key: "t3." + r.key + "." + model.T3ColumnKeys[col], cell: r.ba.Col(col)})
+// t3Cells yields every cell of the standard table-3 rows the report printed.
+func t3Cells(t *model.RequestTable) iter.Seq[operand] {
+	return func(yield func(operand) bool) {
+		for _, r := range model.T3Rows {
+			ba := r.Get(t, false)
+			if ba == nil || !ba.Present() {
+				continue
+			}
+			keys := t3Keys[r.Key]
+			for col := 0; col < model.NumT3Cols; col++ {
+				if !yield(operand{key: keys[col], cell: ba.Col(col)}) {
+					return
+				}
+			}
 		}
 	}
-	return ops
 }
 
 func t3Column(key string) string {
@@ -338,13 +391,13 @@ add up; the reader cannot tell whether the total was omitted or is wrong.`,
 			var ops []operand
 			var sum model.Decimal
 			for col := 0; col < model.ColTotal; col++ {
-				o := t3Op(r.key, r.ba, col)
+				o := r.op(col)
 				ops = append(ops, o)
 				if v, _, ok := o.value(); ok {
 					sum, _ = sum.Add(v)
 				}
 			}
-			tot := t3Op(r.key, r.ba, model.ColTotal)
+			tot := r.op(model.ColTotal)
 			ops = append([]operand{tot}, ops...)
 			s := sum
 			p.Fail(model.Finding{Column: "total", Expected: &s, Cells: refs(ops),
@@ -369,7 +422,7 @@ nothing can be checked.`,
 			return
 		}
 		n := 0
-		for _, o := range t3Cells(t) {
+		for o := range t3Cells(t) {
 			if o.cell.Kind == model.CellNumber {
 				n++
 			}

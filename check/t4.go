@@ -2,14 +2,25 @@ package check
 
 import (
 	"github.com/xxgk/nianbao/model"
+	"slices"
 )
 
 var t4GroupZH = [3]string{"行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"}
 
+// t4Keys are the flat keys of table 4 by group and column.
+var t4Keys = func() (k [3][5]string) {
+	for g, gk := range model.T4GroupKeys {
+		for c, ck := range model.T4ColumnKeys {
+			k[g][c] = "t4." + gk + "." + ck
+		}
+	}
+	return k
+}()
+
 // t4Op returns the operand of one table-4 cell. Like table 3, a blank total
 // next to non-zero parts is unknown rather than zero.
 func t4Op(g int, o *model.Outcomes, col int) operand {
-	op := operand{key: "t4." + model.T4GroupKeys[g] + "." + model.T4ColumnKeys[col], cell: o.Col(col)}
+	op := operand{key: t4Keys[g][col], cell: o.Col(col)}
 	if col == 4 {
 		switch o.Total.Kind {
 		case model.CellBlank, model.CellDash, model.CellNone:
@@ -63,7 +74,7 @@ func t4Cells(t *model.ReviewLitigation) []operand {
 	for g := 0; g < 3; g++ {
 		o := t.Group(g)
 		for i := 0; i < 5; i++ {
-			ops = append(ops, operand{key: "t4." + model.T4GroupKeys[g] + "." + model.T4ColumnKeys[i], cell: o.Col(i)})
+			ops = append(ops, operand{key: t4Keys[g][i], cell: o.Col(i)})
 		}
 	}
 	return ops
@@ -96,7 +107,7 @@ Every cell of table 4 counts cases, so none can be below zero.`,
 			bad:    func(d model.Decimal) bool { return d.Sign() < 0 },
 			failZH: "%s为负数（%s）", failEN: "%s is negative (%s)",
 			tableZH: "表四", tableEN: "table 4", column: t4Group, reportUnread: true,
-		}.run(p, t4Cells(t))
+		}.run(p, slices.Values(t4Cells(t)))
 	},
 }
 
@@ -118,6 +129,6 @@ Every cell of table 4 counts cases and is printed without decimals.`,
 			bad:    func(d model.Decimal) bool { return d.Scale > 0 },
 			failZH: "%s不是整数（%s）", failEN: "%s is not a whole number (%s)",
 			tableZH: "表四", tableEN: "table 4", column: t4Group,
-		}.run(p, t4Cells(t))
+		}.run(p, slices.Values(t4Cells(t)))
 	},
 }
