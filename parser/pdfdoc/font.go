@@ -79,7 +79,7 @@ func (f *font) load(v pdf.Value) {
 	f.bold = containsFold(f.name, "bold") || containsFold(f.name, "黑体") || containsFold(f.name, "Hei")
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		if b, err := readStream(tu, 8<<20); err == nil || len(b) > 0 {
-			m := cmap.Parse(b)
+			m := parseCMap(b)
 			if m.HasUnicode() && !degenerateIdentity(m) {
 				f.toUni = m
 			}
@@ -95,7 +95,10 @@ func (f *font) load(v pdf.Value) {
 			f.vertical = len(enc.Name()) > 2 && enc.Name()[len(enc.Name())-2:] == "-V"
 		case pdf.Stream:
 			if b, err := readStream(enc, 8<<20); err == nil {
-				f.encCMap = cmap.Parse(b)
+				f.encCMap = parseCMap(b)
+				if f.encCMap == nil {
+					f.encCMap = &cmap.CMap{}
+				}
 				if p := cmap.Lookup(f.encCMap.Name); p != cmap.PredefUnknown && !f.encCMap.HasCID() {
 					f.predef = p
 				}
@@ -282,4 +285,15 @@ func (f *font) decode(s []byte, fn func(text string, adv float64, space bool)) {
 			fn(text, w, c == 32)
 		}
 	}
+}
+
+// parseCMap parses a CMap under recover (the parser is written not to
+// panic; this is the belt to its braces).
+func parseCMap(b []byte) (m *cmap.CMap) {
+	defer func() {
+		if recover() != nil {
+			m = nil
+		}
+	}()
+	return cmap.Parse(b)
 }

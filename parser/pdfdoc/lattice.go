@@ -191,7 +191,7 @@ func buildLattice(hs, vs []segment) *lattice {
 		return nil
 	}
 	R, C := len(ys)-1, len(xs)-1
-	if R*C > 200000 {
+	if R*C > 20000 || len(hs)+len(vs) > 5000 {
 		return nil
 	}
 	// vEdge[i][j]: an edge on column line j (1..C-1) within row band i.

@@ -100,7 +100,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	if n > 100000 {
 		return nil, errf(0, ErrMalformed, "page count %d", n)
 	}
-	doc := &tables.Document{Input: "pdf", Pages: n}
+	doc := newDoc(n)
 	var total, bad, images, pagesWithText, noFont int
 	worstPage, worst := 0, 0
 	for p := 1; p <= n; p++ {
@@ -164,3 +164,5 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	}
 	return doc, nil
 }
+
+func newDoc(pages int) *tables.Document { return &tables.Document{Input: "pdf", Pages: pages} }
