@@ -110,6 +110,36 @@ func ParseBytes(ctx context.Context, b []byte, opts Options) (rep *model.Report,
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
+	doc, err := parseDocument(ctx, b, opts)
+	if err != nil {
+		return nil, err
+	}
+	rep = FromDocument(doc)
+	rep.Source = opts.Name
+	sum := sha256.Sum256(b)
+	rep.SHA256 = hex.EncodeToString(sum[:])
+	return rep, nil
+}
+
+// ParseDocument runs only the front end: it returns the format-neutral
+// Document (blocks and grids with their source locations) that FromDocument
+// turns into a report. `nianbao dump` prints it.
+func ParseDocument(ctx context.Context, b []byte, opts Options) (doc *tables.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc = nil
+			err = &InputError{Name: opts.Name, Err: fmt.Errorf("%w: panic: %v\n%s", ErrInternal, p, debug.Stack())}
+		}
+	}()
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+	}
+	return parseDocument(ctx, b, opts)
+}
+
+func parseDocument(ctx context.Context, b []byte, opts Options) (*tables.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, &InputError{Name: opts.Name, Err: err}
 	}
@@ -131,11 +161,7 @@ func ParseBytes(ctx context.Context, b []byte, opts Options) (rep *model.Report,
 	if err := ctx.Err(); err != nil {
 		return nil, &InputError{Name: opts.Name, Format: format, Err: err}
 	}
-	rep = FromDocument(doc)
-	rep.Source = opts.Name
-	sum := sha256.Sum256(b)
-	rep.SHA256 = hex.EncodeToString(sum[:])
-	return rep, nil
+	return doc, nil
 }
 
 // Sniff returns the input format of b: "pdf", "docx", "html", "markdown" or

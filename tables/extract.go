@@ -33,6 +33,10 @@ type extractor struct {
 	ex     *Extraction
 	group  string // current table-3 group: "results", "三", "四", "五", "六"
 	t3Seen bool
+	// t3Anchor is set once the table-3 header, its heading or its first
+	// rows were seen: other table-3 rows are accepted only after it, so
+	// that prose before the table is never read as rows.
+	t3Anchor bool
 	t3Done bool
 	cur    *pending
 	// table 2
@@ -93,7 +97,10 @@ func (x *extractor) step(t *token) {
 	if key == "" {
 		return
 	}
-	if x.matchT4Header(key) {
+	if !x.t3Anchor && isT3Anchor(t) {
+		x.t3Anchor = true
+	}
+	if x.matchT4Header(t) {
 		x.flush()
 		x.t4Header = true
 		return
@@ -136,19 +143,51 @@ func (x *extractor) step(t *token) {
 	x.flushT4()
 }
 
-// matchT4Header recognises the header words of table 4.
-func (x *extractor) matchT4Header(key string) bool {
+// matchT4Header recognises the header of table 4: a cell or line that is
+// one header word, or (run-together text) a run of at least three header
+// words that ends the run. Prose that mentions 结果维持 is not a header.
+func (x *extractor) matchT4Header(t *token) bool {
 	if x.t4Done {
 		return false
 	}
+	_, rest := StripOrdinal(t.key)
+	if !t.sub {
+		for _, w := range t4HeaderWords {
+			if rest == w {
+				return true
+			}
+		}
+		return rest == "行政复议" || rest == "行政诉讼" || (x.t4Header && (rest == "总计" || rest == "合计"))
+	}
+	n := 0
 	for _, w := range t4HeaderWords {
-		if strings.Contains(key, w) {
+		if strings.Contains(rest, w) {
+			n++
+		}
+	}
+	if n < 3 {
+		return false
+	}
+	for _, w := range append([]string{"总计", "合计"}, t4HeaderWords...) {
+		if strings.HasSuffix(rest, w) {
 			return true
 		}
 	}
-	// "行政复议" / "行政诉讼" alone as header cells
-	_, rest := StripOrdinal(key)
-	return rest == "行政复议" || rest == "行政诉讼" || (x.t4Header && (rest == "总计" || rest == "合计"))
+	return false
+}
+
+// isT3Anchor recognises the start of table 3: its header (申请人情况,
+// 自然人, the 勾稽关系 note) or its section heading at the start of a line.
+func isT3Anchor(t *token) bool {
+	k := t.key
+	if strings.Contains(k, "勾稽关系") || strings.Contains(k, "申请人情况") {
+		return true
+	}
+	_, rest := StripOrdinal(k)
+	if rest == "自然人" || strings.HasPrefix(rest, "收到和处理政府信息公开申请") || strings.HasPrefix(rest, "行政机关收到和处理政府信息公开申请") {
+		return true
+	}
+	return false
 }
 
 // matchT3 recognises a table-3 label in its context.
@@ -163,6 +202,12 @@ func (x *extractor) matchT3(t *token) *rowSpec {
 		spec = matchCell(t.key, t3Specs)
 	}
 	if spec == nil {
+		return nil
+	}
+	if spec.key == "new_received" || spec.key == "carried_over" {
+		x.t3Anchor = true
+	}
+	if !x.t3Anchor {
 		return nil
 	}
 	marker, _ := StripOrdinal(t.key)

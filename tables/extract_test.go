@@ -165,11 +165,16 @@ func TestExtractRunTogether(t *testing.T) {
 	}
 }
 
-// TestExtractProseNotTaken: prose that names rows and numbers is not a table.
+// TestExtractProseNotTaken: prose that names rows and numbers is not a
+// table, even when a PDF line break separates a number from its unit.
 func TestExtractProseNotTaken(t *testing.T) {
 	text := `2021年，本机关共收到政府信息公开申请12件，予以公开10件，部分公开2件，不予公开0件。
 上年结转2件，结转下年度继续办理1件。
-行政许可事项办理情况良好，全年办理行政许可2293件。`
+行政许可事项办理情况良好，全年办理行政许可2293件。
+政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚
+未审结37件；政府信息公开行政诉讼46件，其中结果维持25
+件，结果纠正5件，其他结果9件，尚未审结7件。其中予以公开
+12件。`
 	r, _ := extractText(t, text)
 	if r.Requests != nil || r.Active21 != nil || r.Active19 != nil {
 		t.Fatalf("prose was read as a table: %+v", r.Cells())
@@ -220,7 +225,7 @@ func TestExtractRaggedSettled(t *testing.T) {
 	}
 
 	// Without the rest of the table the same short row stays uncertain.
-	r2, _ := extractText(t, "（五）不予处理\t2.重复申请\t3\t1\t0\t0\t0\t4\n")
+	r2, _ := extractText(t, "申请人情况\t\t\n（五）不予处理\t2.重复申请\t3\t1\t0\t0\t0\t4\n")
 	rep2 := r2.Requests.Results.NotProcessed.Repeated
 	if !rep2.NaturalPerson.Uncertain() && !rep2.Commercial.Uncertain() && !rep2.OtherOrg.Uncertain() {
 		t.Errorf("ambiguous short row was given values: %+v", rep2)

@@ -27,6 +27,7 @@ usage:
   nianbao check [flags] FILE…    findings, human-readable (--json: JSON Lines)
   nianbao audit [flags] PATH…    batch over files, folders and globs (see nianbao audit -h)
   nianbao rules [--markdown]     the rules catalogue
+  nianbao dump FILE              what the front end read: blocks and grids with locations
 
 FILE may be - for standard input. The input format is sniffed from the
 content, not taken from the extension.
@@ -49,6 +50,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runAudit(ctx, rest, stdin, stdout, stderr)
 	case "rules":
 		return runRules(rest, stdout, stderr)
+	case "dump":
+		return runDump(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -287,17 +290,27 @@ func writeCheckText(w io.Writer, name string, rep *model.Report) error {
 		fmt.Fprintln(w, "  no findings")
 	}
 	counts := map[model.Severity]int{}
+	unsure := 0
 	for _, f := range rep.Findings {
-		counts[f.Severity]++
-		status := ""
-		if f.Status != model.StatusFail {
-			status = " (" + f.Status.String() + ")"
+		if f.Status == model.StatusFail {
+			counts[f.Severity]++
+		} else {
+			unsure++
+		}
+		// A failed rule is labelled with its severity; a rule that could not
+		// be evaluated says so first, its severity in brackets.
+		label, sev := strings.ToUpper(f.Severity.String()), ""
+		switch f.Status {
+		case model.StatusUncertain:
+			label, sev = "UNSURE", " ("+f.Severity.String()+" rule, not evaluated)"
+		case model.StatusNotApplicable:
+			label, sev = "N/A", ""
 		}
 		col := ""
 		if f.Column != "" {
 			col = " [" + f.Column + "]"
 		}
-		fmt.Fprintf(w, "  %-7s %s%s%s\n", strings.ToUpper(f.Severity.String()), f.RuleID, col, status)
+		fmt.Fprintf(w, "  %-7s %s%s%s\n", label, f.RuleID, col, sev)
 		fmt.Fprintf(w, "          %s\n", f.Message)
 		fmt.Fprintf(w, "          %s\n", f.MessageEN)
 		for _, c := range f.Cells {
@@ -321,8 +334,8 @@ func writeCheckText(w io.Writer, name string, rep *model.Report) error {
 		}
 	}
 	if len(rep.Findings) > 0 || diag > 0 {
-		fmt.Fprintf(w, "  %d error, %d warning, %d info; %d extraction warnings (see nianbao parse)\n",
-			counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo], diag)
+		fmt.Fprintf(w, "  %d error, %d warning, %d info, %d not evaluated; %d extraction warnings (see nianbao parse)\n",
+			counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo], unsure, diag)
 	}
 	fmt.Fprintln(w)
 	return nil
@@ -355,6 +368,42 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintf(stdout, "%-20s %-8s %-10s %s\n", r.ID, r.Severity, fstr, r.Title())
 		}
+	}
+	return 0
+}
+
+func runDump(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("nianbao dump", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c commonFlags
+	c.register(fs, "cells")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: nianbao dump [flags] FILE")
+		return 2
+	}
+	name := fs.Arg(0)
+	var b []byte
+	var err error
+	if name == "-" {
+		b, err = io.ReadAll(stdin)
+	} else {
+		b, err = os.ReadFile(name)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "nianbao:", err)
+		return 2
+	}
+	doc, err := parser.ParseDocument(ctx, b, parser.Options{Name: name, Format: c.format, Timeout: c.timeout, Password: c.password})
+	if err != nil {
+		fmt.Fprintln(stderr, "nianbao:", err)
+		return 2
+	}
+	fmt.Fprint(stdout, doc.Dump())
+	for _, d := range doc.Diagnostics {
+		fmt.Fprintf(stdout, "diagnostic %s %s at %s: %s\n", d.Severity, d.Code, d.Src, d.Message)
 	}
 	return 0
 }
