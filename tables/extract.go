@@ -37,8 +37,8 @@ type extractor struct {
 	// rows were seen: other table-3 rows are accepted only after it, so
 	// that prose before the table is never read as rows.
 	t3Anchor bool
-	t3Done bool
-	cur    *pending
+	t3Done   bool
+	cur      *pending
 	// table 2
 	t2Rows             []resolvedRow
 	t2Head21, t2Head19 int
