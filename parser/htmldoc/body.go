@@ -2,6 +2,7 @@ package htmldoc
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -203,7 +204,7 @@ func (p *page) findBody() *html.Node {
 	}
 	if dropped > 0 || cur != body {
 		p.doc.Diagnostics = append(p.doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
-			Message: "page chrome dropped: article body " + describe(cur)})
+			Message: fmt.Sprintf("article body %s; %d page-chrome elements dropped", describe(cur), dropped)})
 	}
 	return cur
 }
@@ -239,8 +240,11 @@ func findElement(n *html.Node, tag string) *html.Node {
 // falls back to a title line of the body for Meta.Title.
 func (p *page) finish(body *html.Node) {
 	d := p.doc
-	if d.Meta.Title != "" {
-		key := squash(d.Meta.Title)
+	if t := d.Meta.Title; t != "" {
+		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") && !strings.Contains(t, "報告") && !strings.Contains(t, "年報") {
+			return
+		}
+		key := squash(t)
 		found := false
 		for i, b := range d.Blocks {
 			if i > 5 {

@@ -21,6 +21,16 @@ var fieldLabels = []string{
 	"发布机构", "发文机关", "发文单位", "公开机构", "公开主体", "信息来源", "文章来源", "内容来源", "原文链接", "原文地址",
 	"索引号", "浏览次数", "点击次数", "阅读次数", "访问次数", "点击数", "浏览量", "阅读量",
 	"来源", "作者", "时间", "日期", "字号", "编辑", "责任编辑",
+	// Traditional forms (Big5 mirror sites).
+	"發布日期", "發佈日期", "發布時間", "發佈時間", "公開日期", "發布機構", "發文機關", "資訊來源", "信息來源", "文章來源",
+	"原文鏈接", "索引號", "瀏覽次數", "點擊數", "來源", "時間",
+}
+
+// tradLabels maps the Traditional label forms to the Simplified ones.
+var tradLabels = map[string]string{
+	"發布日期": "发布日期", "發佈日期": "发布日期", "發布時間": "发布时间", "發佈時間": "发布时间", "公開日期": "公开日期",
+	"發布機構": "发布机构", "發文機關": "发文机关", "資訊來源": "信息来源", "信息來源": "信息来源", "文章來源": "文章来源",
+	"原文鏈接": "原文链接", "索引號": "索引号", "瀏覽次數": "浏览次数", "點擊數": "点击数", "來源": "来源", "時間": "时间",
 }
 
 // chromeLabels start lines that are page chrome, not report text; such a
@@ -83,7 +93,11 @@ func parseFields(line string) []field {
 			end = hits[k+1].at
 		}
 		v := strings.Trim(strings.TrimSpace(line[h.valueFrom:end]), "|｜【】[] \u3000")
-		out[k] = field{label: h.label, value: v, at: h.at}
+		lab := h.label
+		if simp, ok := tradLabels[lab]; ok {
+			lab = simp
+		}
+		out[k] = field{label: lab, value: v, at: h.at}
 	}
 	return out
 }
@@ -267,8 +281,7 @@ func (p *page) readMetaTags() *pageMeta {
 		texts := make([]string, cells.Length())
 		cells.Each(func(i int, c *goquery.Selection) { texts[i] = collapse(c.Text()) })
 		for i := 0; i+1 < len(texts); i++ {
-			l := strings.TrimRight(texts[i], ":： ")
-			if isFieldLabel(l) {
+			if l := fieldLabel(strings.TrimRight(texts[i], ":： ")); l != "" {
 				m.addField(l, texts[i+1])
 				i++
 			}
@@ -283,13 +296,17 @@ func (p *page) readMetaTags() *pageMeta {
 	return m
 }
 
-func isFieldLabel(s string) bool {
+// fieldLabel returns the Simplified form of a field label, or "".
+func fieldLabel(s string) string {
 	for _, l := range fieldLabels {
 		if s == l {
-			return true
+			if simp, ok := tradLabels[l]; ok {
+				return simp
+			}
+			return l
 		}
 	}
-	return false
+	return ""
 }
 
 // cleanTitle keeps the part of a page title that names the report:
