@@ -57,8 +57,9 @@ func prepass(src []byte) ([]byte, error) {
 // docState is one open document: the reader and the per-document caches.
 type docState struct {
 	r       *pdf.Reader
-	fonts   map[string]*font // by font dictionary text
+	fonts   map[string]*font // by font object and resource name
 	streams map[string][]byte
+	forms   map[string]*resources // Form XObject resources, by form object
 }
 
 func open(b []byte, opts Options) (*docState, error) {
@@ -99,7 +100,7 @@ func open(b []byte, opts Options) (*docState, error) {
 		}
 		return nil, errf(0, ErrMalformed, "%s", msg)
 	}
-	d := &docState{r: r, fonts: map[string]*font{}, streams: map[string][]byte{}}
+	d := &docState{r: r, fonts: map[string]*font{}, streams: map[string][]byte{}, forms: map[string]*resources{}}
 	// RC4 with a 40-bit key (V1/R2): the library derives the object keys
 	// wrongly, so the text would be garbage.
 	var v, rev int64
@@ -119,7 +120,7 @@ func open(b []byte, opts Options) (*docState, error) {
 }
 
 // font returns the font named in a resource dictionary, cached per
-// document by the font dictionary's content (one parse of each ToUnicode).
+// document by font object (one parse of each ToUnicode per document).
 func (d *docState) font(res *resources, name string) *font {
 	if res == nil {
 		return &font{scale: 0.001, vscale: 1, dw: 1000, missing: true}
@@ -130,8 +131,11 @@ func (d *docState) font(res *resources, name string) *font {
 	var fv pdf.Value
 	var key string
 	if err := safe(func() {
-		fv = res.v.Key("Font").Key(name)
-		key = fv.String()
+		if !res.fontDictOK {
+			res.fontDict, res.fontDictOK = res.v.Key("Font"), true
+		}
+		fv = res.fontDict.Key(name)
+		key = objKey(fv) + "/" + name
 	}); err != nil || fv.Kind() != pdf.Dict {
 		f := &font{scale: 0.001, vscale: 1, dw: 1000, missing: true}
 		res.fonts[name] = f
@@ -149,8 +153,7 @@ func (d *docState) font(res *resources, name string) *font {
 // stream reads a stream under recover, caching Form XObjects by header text
 // and offset (the header's String includes the stream's file offset).
 func (d *docState) stream(v pdf.Value) ([]byte, error) {
-	var key string
-	_ = safe(func() { key = v.String() })
+	key := objKey(v)
 	if b, ok := d.streams[key]; ok && key != "" {
 		return b, nil
 	}

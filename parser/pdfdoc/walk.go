@@ -87,8 +87,11 @@ const maxFormDepth = 8
 
 // resources resolves resource names of one content stream, with a cache.
 type resources struct {
-	v     pdf.Value
-	fonts map[string]*font
+	v          pdf.Value
+	fonts      map[string]*font
+	fontDict   pdf.Value
+	fontDictOK bool
+	xobjects   map[string]pdf.Value
 }
 
 func (w *walker) run(content []byte, res *resources, depth int) {
@@ -423,10 +426,16 @@ func (w *walker) do(name string, res *resources, depth int) {
 	if res == nil {
 		return
 	}
-	var xo pdf.Value
-	if err := safe(func() { xo = res.v.Key("XObject").Key(name) }); err != nil {
-		w.note("bad XObject " + name)
-		return
+	xo, ok := res.xobjects[name]
+	if !ok {
+		if err := safe(func() { xo = res.v.Key("XObject").Key(name) }); err != nil {
+			w.note("bad XObject " + name)
+			return
+		}
+		if res.xobjects == nil {
+			res.xobjects = map[string]pdf.Value{}
+		}
+		res.xobjects[name] = xo
 	}
 	var sub string
 	_ = safe(func() { sub = xo.Key("Subtype").Name() })
@@ -462,7 +471,15 @@ func (w *walker) do(name string, res *resources, depth int) {
 	}
 	inner := res
 	if fres.Kind() == pdf.Dict {
-		inner = &resources{v: fres, fonts: map[string]*font{}}
+		k := objKey(xo)
+		if r, ok := w.doc.forms[k]; ok && k != "" {
+			inner = r
+		} else {
+			inner = &resources{v: fres, fonts: map[string]*font{}}
+			if k != "" {
+				w.doc.forms[k] = inner
+			}
+		}
 	}
 	saved, savedStack, tm, tlm := w.gs, len(w.stack), w.tm, w.tlm
 	w.gs.ctm = fm.mul(w.gs.ctm)
