@@ -27,7 +27,13 @@ func receivedClaims(r *model.Report) []proseNumber {
 		if s == nil {
 			continue
 		}
-		text := width.Narrow.String(s.Text)
+		text := s.Text
+		if !strings.Contains(text, "申请") {
+			continue
+		}
+		if strings.ContainsAny(text, "０１２３４５６７８９") {
+			text = width.Narrow.String(text)
+		}
 		for _, m := range receivedRe.FindAllStringSubmatch(text, -1) {
 			if strings.ContainsAny(m[2], "复诉") || strings.Contains(m[2], "咨询") {
 				continue // 行政复议申请, 诉讼, 咨询 are other things

@@ -2,28 +2,32 @@ package check
 
 import (
 	"fmt"
-	"slices"
+	"iter"
 
 	"github.com/xxgk/nianbao/model"
 )
 
-// t2Cells returns the report's table-2 cells with their field descriptions.
-func t2Cells(r *model.Report) ([]operand, []model.T2Field) {
-	var ops []operand
-	var fs []model.T2Field
-	if a := r.Active21; a != nil {
-		for _, f := range model.T2Fields2021 {
-			ops = append(ops, operand{key: f.Key, cell: a.T2Cell(f.Key)})
-			fs = append(fs, f)
+// t2Cells yields the report's table-2 cells whose field descriptions
+// satisfy keep (nil keeps all).
+func t2Cells(r *model.Report, keep func(*model.T2Field) bool) iter.Seq[operand] {
+	return func(yield func(operand) bool) {
+		if a := r.Active21; a != nil {
+			for i := range model.T2Fields2021 {
+				f := &model.T2Fields2021[i]
+				if (keep == nil || keep(f)) && !yield(operand{key: f.Key, cell: a.T2Cell(f.Key)}) {
+					return
+				}
+			}
+		}
+		if a := r.Active19; a != nil {
+			for i := range model.T2Fields2019 {
+				f := &model.T2Fields2019[i]
+				if (keep == nil || keep(f)) && !yield(operand{key: f.Key, cell: a.T2Cell(f.Key)}) {
+					return
+				}
+			}
 		}
 	}
-	if a := r.Active19; a != nil {
-		for _, f := range model.T2Fields2019 {
-			ops = append(ops, operand{key: f.Key, cell: a.T2Cell(f.Key)})
-			fs = append(fs, f)
-		}
-	}
-	return ops, fs
 }
 
 func hasT2(p *Pass) bool {
@@ -47,18 +51,11 @@ the 2019 format is a signed change and is exempt.`,
 		if !hasT2(p) {
 			return
 		}
-		ops, fs := t2Cells(p.Report)
-		var keep []operand
-		for i, o := range ops {
-			if !fs[i].Signed {
-				keep = append(keep, o)
-			}
-		}
 		cellCheck{
 			bad:    func(d model.Decimal) bool { return d.Sign() < 0 },
 			failZH: "%s为负数（%s）", failEN: "%s is negative (%s)",
 			tableZH: "表二", tableEN: "table 2", reportUnread: true,
-		}.run(p, slices.Values(keep))
+		}.run(p, t2Cells(p.Report, func(f *model.T2Field) bool { return !f.Signed }))
 	},
 }
 
@@ -75,18 +72,11 @@ Every count of table 2 is printed without decimals; the amounts (收费金额,
 		if !hasT2(p) {
 			return
 		}
-		ops, fs := t2Cells(p.Report)
-		var keep []operand
-		for i, o := range ops {
-			if !fs[i].Amount {
-				keep = append(keep, o)
-			}
-		}
 		cellCheck{
 			bad:    func(d model.Decimal) bool { return d.Scale > 0 },
 			failZH: "%s不是整数（%s）", failEN: "%s is not a whole number (%s)",
 			tableZH: "表二", tableEN: "table 2",
-		}.run(p, slices.Values(keep))
+		}.run(p, t2Cells(p.Report, func(f *model.T2Field) bool { return !f.Amount }))
 	},
 }
 
@@ -184,9 +174,8 @@ most likely filled the wrong row. Bodies of unknown level are not checked.`,
 		if can {
 			return
 		}
-		ops, _ := t2Cells(p.Report)
 		var bad []operand
-		for _, o := range ops {
+		for o := range t2Cells(p.Report, nil) {
 			if len(o.key) < 9 || o.key[:9] != "t2.rules." {
 				continue
 			}
