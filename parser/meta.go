@@ -45,7 +45,9 @@ const (
 // signature) or a phrase naming it with 人民政府 or 办事处. Without a title
 // the preamble is read ("特编制2023年度X信息公开年度报告", "公布X2021年度…",
 // "X2024年政府信息公开"), then the first full township or subdistrict
-// name, then doc.Meta.Publisher or a "发布机构:" header line.
+// name, then a bare township name as the subject of a sentence
+// ("…领导下,纳瓦乡认真按照…"), then doc.Meta.Publisher or a "发布机构:"
+// header line.
 //
 // Level and IsGovernment: see bodyLevel.
 func ExtractMeta(doc *tables.Document) model.Meta {
@@ -565,6 +567,8 @@ var (
 	reBodyYear = regexp.MustCompile(`(\p{Han}{2,24}?(?:人民政府|办事处|管委会|管理委员会))(?:20\d\d)年度?(?:政府)?信息公开`)
 	// a full township or subdistrict name
 	reCommunity = regexp.MustCompile(`\p{Han}{2,24}?(?:乡人民政府|镇人民政府|街道办事处)`)
+	// a bare township name as the subject of a sentence: ",纳瓦乡认真按照…"
+	reSubject = regexp.MustCompile(`(?:^|[,。;:\n])(\p{Han}{2,8}?(?:乡|镇|街道))(?:认真|严格|坚持|按照|根据|高度重视|积极|持续|进一步|共|全年|通过)`)
 )
 
 // namePrefixes are words that precede a name in the preamble.
@@ -599,6 +603,11 @@ func bodyFromPreamble(lines []line) string {
 	}
 	all := reCommunity.FindAllString(text, -1)
 	if len(all) == 0 {
+		for _, m := range reSubject.FindAllStringSubmatch(text, -1) {
+			if name := m[1]; !strings.ContainsAny(name, "各全本我该") && !strings.Contains(name, "乡镇") {
+				return name
+			}
+		}
 		return ""
 	}
 	strip := func(s string) string {

@@ -103,7 +103,12 @@ func TestExtractMetaTitleYearBody(t *testing.T) {
 		{
 			name: "no title, no period: majority year of section 一 with spaces",
 			text: "洛浦县人民政府\n一、总体情况\n(一)主动公开情况\n2025 年,纳瓦乡认真按照上级文件的有关规定。\n2025 年,我乡根据要求,截止 2025 年 12 月 31 日收到申请 0 条。2024年同比持平。\n二、主动公开政府信息情况",
-			year: 2025,
+			year: 2025, body: "纳瓦乡", level: model.LevelTownship, gov: true,
+		},
+		{
+			name: "no title: a bare township as the subject of a sentence",
+			text: "洛浦县人民政府\n依据《条例》撰写本报告。\n一、总体情况\n2025 年,在县委、县政府的正确领导下,纳瓦乡认真按照上级文件的有关规定,加强信息工作领导。",
+			year: 2025, body: "纳瓦乡", level: model.LevelTownship, gov: true,
 		},
 		{
 			name:  "spaced title from a PDF conversion",
@@ -331,4 +336,25 @@ func TestExtractMetaTwoLineTitle(t *testing.T) {
 	if m.Title != "2024年政府信息公开工作年度报告" || m.Body != "" {
 		t.Errorf("sentence before title: %q %q", m.Title, m.Body)
 	}
+}
+
+// FuzzMetaSectionsFormat checks that no text makes the three functions
+// panic; `go test -fuzz FuzzMetaSectionsFormat ./parser/` explores further.
+func FuzzMetaSectionsFormat(f *testing.F) {
+	for _, s := range []string{
+		"标题: X县2021年政府信息公开工作年度报告\n发布时间: 2022-02-08 16:34",
+		"一、总体情况2021年。二、主动公开政府信息情况第二十条第（一）项本年制发件数",
+		"第一部分\n第二部分 主动公开政府信息情况",
+		"国办公开办函〔202130\n统计期限为202311日至1231日",
+		"二〇二一年\x00\xff",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := textDoc(s)
+		d.AddGrid(&tables.Grid{Rows: [][]tables.GridCell{{{Text: s}}}})
+		m := ExtractMeta(d)
+		_ = SplitSections(d)
+		_ = DetectFormat(d, m.Year)
+	})
 }

@@ -153,13 +153,24 @@ func findHeadings(text string, block int, isHeading bool) []headCand {
 	k := kt.runes
 	var out []headCand
 	// At the start of the block: markdown marks, then an optional ordinal
-	// (一、 一． 一) or 一 followed directly by the heading).
+	// (一、 一． 一) 一 followed directly by the heading, 第一部分).
 	i := 0
 	for i < len(k) && strings.ContainsRune("#>-+=", k[i]) {
 		i++
 	}
 	start := i
-	if i < len(k) && strings.ContainsRune(string(ordinals), k[i]) {
+	isOrd := func(r rune) bool { return strings.ContainsRune(string(ordinals), r) }
+	if i+3 < len(k) && k[i] == '第' && isOrd(k[i+1]) && k[i+2] == '部' && k[i+3] == '分' {
+		// 第一部分 总体情况
+		j := i + 4
+		if j < len(k) && (k[j] == '.' || k[j] == ')') {
+			j++
+		}
+		if sec, end, ok := matchHeading(k, j); ok {
+			out = append(out, headCand{sec: sec, block: block, start: kt.byteAt(start), end: kt.byteAt(end)})
+			i = end
+		}
+	} else if i < len(k) && isOrd(k[i]) {
 		j := i + 1
 		if j < len(k) && (k[j] == '.' || k[j] == ')') {
 			j++

@@ -56,6 +56,11 @@ func TestSplitSectionsVariants(t *testing.T) {
 			want: all,
 		},
 		{
+			name: "第X部分 ordinals",
+			text: "第一部分 总体情况\n第二部分 主动公开政府信息情况\n第三部分、收到和处理政府信息公开申请情况",
+			want: "overview,active_disclosure,requests",
+		},
+		{
 			name: "a prose line starting like a heading is not one",
 			text: "一、总体情况\n主动公开政府信息情况良好，全年公开信息100条。\n二、主动公开政府信息情况",
 			want: "overview,active_disclosure",
