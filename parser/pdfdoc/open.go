@@ -120,7 +120,7 @@ func open(b []byte, opts Options) (*docState, error) {
 }
 
 // font returns the font named in a resource dictionary, cached per
-// document by font object (one parse of each ToUnicode per document).
+// document by font object (one read and one ToUnicode parse per font).
 func (d *docState) font(res *resources, name string) *font {
 	if res == nil {
 		return &font{scale: 0.001, vscale: 1, dw: 1000, missing: true}
@@ -128,18 +128,27 @@ func (d *docState) font(res *resources, name string) *font {
 	if f, ok := res.fonts[name]; ok {
 		return f
 	}
-	var fv pdf.Value
-	var key string
-	if err := safe(func() {
+	var ref string
+	_ = safe(func() {
 		if !res.fontDictOK {
 			res.fontDict, res.fontDictOK = res.v.Key("Font"), true
 		}
-		fv = res.fontDict.Key(name)
-		key = objKey(fv) + "/" + name
-	}); err != nil || fv.Kind() != pdf.Dict {
+		ref = entryRef(res.fontDict, name)
+	})
+	if f, ok := d.fonts[ref]; ok && ref != "" {
+		res.fonts[name] = f
+		return f
+	}
+	var fv pdf.Value
+	err := safe(func() { fv = res.fontDict.Key(name) })
+	if err != nil || fv.Kind() != pdf.Dict {
 		f := &font{scale: 0.001, vscale: 1, dw: 1000, missing: true}
 		res.fonts[name] = f
 		return f
+	}
+	key := ref
+	if key == "" {
+		key = objKey(fv) + "/" + name
 	}
 	f, ok := d.fonts[key]
 	if !ok {
