@@ -80,10 +80,13 @@ var StrSections = &Rule{
 
 Reports in the 2019 and 2021 formats have six sections: 总体情况, 主动公开,
 收到和处理申请, 行政复议和行政诉讼, 存在的主要问题及改进情况, 其他需要报告
-的事项, in this order.`,
+的事项, in this order. A report whose format could not be detected is
+checked when its year calls for one of these formats.`,
 	Severity: model.SevWarning,
-	Formats:  tableFormats,
 	Run: func(p *Pass) {
+		if !outlineApplies(p) {
+			return
+		}
 		if len(p.Report.Sections) == 0 {
 			p.Uncertain(model.Finding{Column: "sections",
 				Message:   "未识别出任何部分标题，无法检查报告结构",
@@ -129,10 +132,14 @@ var StrTableMissing = &Rule{
 
 A report in the 2019 or 2021 format must print table 2 (主动公开), table 3
 (收到和处理申请) and table 4 (行政复议、行政诉讼). A table that was not found
-(given only as prose, as an image, or left out) is reported.`,
+(given only as prose, as an image, or left out) is reported. A report whose
+format could not be detected is checked when its year calls for the 2019 or
+2021 format.`,
 	Severity: model.SevWarning,
-	Formats:  tableFormats,
 	Run: func(p *Pass) {
+		if !outlineApplies(p) {
+			return
+		}
 		r := p.Report
 		t2 := r.Active21 != nil || r.Active19 != nil
 		for _, t := range []struct {
@@ -150,6 +157,22 @@ A report in the 2019 or 2021 format must print table 2 (主动公开), table 3
 			}
 		}
 	},
+}
+
+// outlineApplies reports whether the report should follow the national
+// outline and tables: its format is 2019 or 2021, or could not be detected
+// while its year calls for one of them. Otherwise it reports
+// not-applicable.
+func outlineApplies(p *Pass) bool {
+	f := p.Report.Format
+	if f == model.FormatUnknown {
+		f = model.ExpectedFormat(p.Report.Meta.Year)
+	}
+	if f == model.Format2019 || f == model.Format2021 {
+		return true
+	}
+	p.NotApplicable("2019年以前的报告没有统一的结构和表格", "reports before 2019 have no national outline or tables")
+	return false
 }
 
 // deadline returns the publication deadline for the report and the kind of

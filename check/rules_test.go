@@ -263,6 +263,15 @@ func TestRules(t *testing.T) {
 			want: []string{"STR-TABLE-MISSING fail t4"},
 		},
 		{
+			name: "undetected format of a 2021 report: tables missing",
+			base: consistent2021,
+			mutate: func(r *model.Report) {
+				r.Format = model.FormatUnknown
+				r.Active21, r.Requests, r.Review = nil, nil, nil
+			},
+			want: []string{"STR-TABLE-MISSING fail t2", "STR-TABLE-MISSING fail t3", "STR-TABLE-MISSING fail t4"},
+		},
+		{
 			name: "department late",
 			base: consistent2019,
 			mutate: func(r *model.Report) {
@@ -382,6 +391,7 @@ func TestRules(t *testing.T) {
 func TestNotApplicableFormats(t *testing.T) {
 	r := consistent2021()
 	r.Format = model.FormatLegacy
+	r.Meta.Year = 2017
 	o := testOptions()
 	o.IncludeNotApplicable = true
 	got := Run(r, o)
@@ -392,7 +402,7 @@ func TestNotApplicableFormats(t *testing.T) {
 		}
 	}
 	for _, r := range All {
-		if r.Formats != nil && !na[r.ID] {
+		if (r.Formats != nil || r.ID == "STR-SECTIONS" || r.ID == "STR-TABLE-MISSING") && !na[r.ID] {
 			t.Errorf("%s: no not_applicable outcome on a legacy report", r.ID)
 		}
 	}
