@@ -158,7 +158,7 @@ var headerLabels = []string{"发布时间", "发布日期", "公开日期", "成
 
 // isHeaderLine reports whether a line is crawler/CMS chrome.
 func isHeaderLine(s string) bool {
-	f := tables.FoldText(stripMarkup(s))
+	f := headFold(stripMarkup(s))
 	if strings.HasPrefix(f, "===") || strings.HasPrefix(f, "---") {
 		return true
 	}
@@ -180,7 +180,7 @@ func headerValue(lines []line, label string) string {
 		if i >= headBlocks {
 			break
 		}
-		f := tables.FoldText(stripMarkup(l.text))
+		f := headFold(stripMarkup(l.text))
 		if !strings.HasPrefix(f, label) {
 			continue
 		}
@@ -200,7 +200,7 @@ func headerToken(lines []line, label string) string {
 		if i >= headBlocks {
 			break
 		}
-		f := tables.FoldText(l.text)
+		f := headFold(l.text)
 		for off := 0; ; {
 			j := strings.Index(f[off:], label)
 			if j < 0 {
@@ -233,7 +233,7 @@ func titleIn(s string) string {
 		rest = strings.TrimSpace(rest)
 		for _, c := range []string{":", "："} {
 			if v, ok := strings.CutPrefix(rest, c); ok {
-				return strings.TrimSpace(v)
+				return capTitle(strings.TrimSpace(v))
 			}
 		}
 	}
@@ -250,8 +250,11 @@ func titleIn(s string) string {
 		return ""
 	}
 	t := strings.TrimSpace(s[:end])
+	if utf8.RuneCountInString(t) > 80 {
+		return ""
+	}
 	ft := tables.FoldText(t)
-	if !strings.Contains(ft, "信息公开") || utf8.RuneCountInString(t) > 80 {
+	if !strings.Contains(ft, "信息公开") {
 		return ""
 	}
 	if strings.ContainsAny(ft, ",.;:。!?、()<>") {
@@ -264,6 +267,39 @@ func titleIn(s string) string {
 	}
 	return t
 }
+
+// maxTitleRunes bounds a title; a longer "标题:" value (a crawler line that
+// runs on into the body) is cut after its first 年度报告/年报.
+const maxTitleRunes = 100
+
+func capTitle(v string) string {
+	if utf8.RuneCountInString(v) <= maxTitleRunes {
+		return v
+	}
+	v = headString(v, 4*maxTitleRunes)
+	for _, w := range titleEnds {
+		if i := strings.Index(v, w); i >= 0 && utf8.RuneCountInString(v[:i]) < maxTitleRunes {
+			return strings.TrimSpace(v[:i+len(w)])
+		}
+	}
+	return ""
+}
+
+// headString returns at most the first n bytes of s, cut at a rune start.
+func headString(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// headFold folds the head of a line: header fields are short and come
+// first, so a crawler line running a whole report together need not be
+// folded whole.
+func headFold(s string) string { return tables.FoldText(headString(s, 4096)) }
 
 // findTitle picks the report title (see ExtractMeta).
 func findTitle(doc *tables.Document, lines []line) string {
@@ -403,6 +439,9 @@ var periodPhrases = []string{"统计期限", "统计时间", "统计时限", "�
 func periodYear(lines []line) int {
 	for _, l := range lines {
 		if l.table {
+			continue
+		}
+		if !strings.Contains(l.text, "统计") && !strings.Contains(l.text, "統計") {
 			continue
 		}
 		f := tables.FoldText(l.text)
@@ -586,7 +625,7 @@ func bodyFromPreamble(lines []line) string {
 		if n++; n > preambleRuns {
 			break
 		}
-		b.WriteString(compact(tables.FoldText(l.text)))
+		b.WriteString(compact(tables.FoldText(headString(l.text, 16<<10))))
 		b.WriteByte('\n')
 	}
 	text := b.String()
@@ -733,6 +772,9 @@ var reBasis = regexp.MustCompile(`国办公开办函\s*[\[(]?\s*(20\d\d)\s*[\])]
 // findBasis returns the 国办公开办函 citations in s, normalised to
 // 国办公开办函〔YYYY〕N号.
 func findBasis(s string) []string {
+	if !strings.Contains(s, "办函") && !strings.Contains(s, "辦函") {
+		return nil
+	}
 	f := tables.FoldText(s)
 	if !strings.Contains(f, "国办公开办函") {
 		return nil
@@ -762,7 +804,7 @@ func findPublished(lines []line) *time.Time {
 			if i >= headBlocks && !(label == "成文日期" || label == "发布日期") {
 				break
 			}
-			f := tables.FoldText(l.text)
+			f := headFold(l.text)
 			for off := 0; ; {
 				j := strings.Index(f[off:], label)
 				if j < 0 {

@@ -358,3 +358,12 @@ func FuzzMetaSectionsFormat(f *testing.F) {
 		_ = DetectFormat(d, m.Year)
 	})
 }
+
+func TestExtractMetaRunOnTitleLine(t *testing.T) {
+	// A crawler line that runs on from the title into the body.
+	text := "标题: 平潭县人民政府2011年政府信息公开工作年度报告 " + strings.Repeat("本报告主要根据条例编制。", 200)
+	m := ExtractMeta(textDoc(text))
+	if m.Title != "平潭县人民政府2011年政府信息公开工作年度报告" || m.Year != 2011 || m.Body != "平潭县人民政府" {
+		t.Errorf("run-on title: %q %d %q", m.Title, m.Year, m.Body)
+	}
+}

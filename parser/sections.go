@@ -66,11 +66,19 @@ var headingFold = map[rune]rune{'它': '他', '動': '动', '況': '况', '並':
 // the printed text.
 func newKeyText(s string) keyText {
 	kt := keyText{src: s}
+	memo := map[rune][]rune{} // a report uses a few thousand distinct runes
 	for off, r := range s {
-		for _, k := range tables.LabelKey(string(r)) {
-			if m, ok := headingFold[k]; ok {
-				k = m
+		ks, ok := memo[r]
+		if !ok {
+			ks = []rune(tables.LabelKey(string(r)))
+			for i, k := range ks {
+				if m, ok := headingFold[k]; ok {
+					ks[i] = m
+				}
 			}
+			memo[r] = ks
+		}
+		for _, k := range ks {
 			kt.runes = append(kt.runes, k)
 			kt.offs = append(kt.offs, off)
 		}
