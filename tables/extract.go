@@ -117,12 +117,12 @@ func (x *extractor) step(t *token) {
 	}
 	if !x.t3Seen {
 		for _, w := range t2HeaderWords2021 {
-			if strings.Contains(key, LabelKey(w)) {
+			if strings.Contains(key, w) {
 				x.t2Head21++
 			}
 		}
 		for _, w := range t2HeaderWords2019 {
-			if strings.Contains(key, LabelKey(w)) {
+			if strings.Contains(key, w) {
 				x.t2Head19++
 			}
 		}

@@ -3,6 +3,7 @@ package tables
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -44,35 +45,113 @@ var tradMap = func() map[rune]rune {
 	return m
 }()
 
-// FoldText returns the matching form of s: NFKC (fullwidth to ASCII, Kangxi
-// radicals to ideographs, ㈠ to (一)), radical-supplement and Traditional
-// forms mapped to Simplified, curly quotes and 〔〕［］【】 folded. Spaces are
-// kept. Use it for comparison only; keep the raw text for display.
+// compatRanges are the code-point ranges whose NFKC form differs in ways
+// that matter here: Kangxi radicals, CJK symbols, enclosed and circled
+// numbers, compatibility ideographs, full-width forms. FoldText maps them
+// through a table built from NFKC once, instead of normalising whole
+// strings (which costs a lookup per rune).
+var compatRanges = [][2]rune{
+	{0x2460, 0x24FF}, {0x2F00, 0x2FDF}, {0x3000, 0x303F}, {0x3200, 0x33FF},
+	{0xF900, 0xFAFF}, {0xFE30, 0xFE4F}, {0xFF00, 0xFFEF},
+}
+
+var compatMap = func() map[rune]string {
+	m := map[rune]string{}
+	for _, rg := range compatRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			s := string(r)
+			if n := norm.NFKC.String(s); n != s {
+				m[r] = n
+			}
+		}
+	}
+	return m
+}()
+
+// foldRune maps one rune that is not subject to NFKC expansion.
+func foldRune(r rune) rune {
+	if m, ok := radicalMap[r]; ok {
+		return m
+	}
+	if m, ok := tradMap[r]; ok {
+		return m
+	}
+	switch r {
+	case '“', '”', '„', '‟', '″', '「', '」', '『', '』':
+		return '"'
+	case '‘', '’', '′':
+		return '\''
+	case '〔', '［', '【', '〖':
+		return '['
+	case '〕', '］', '】', '〗':
+		return ']'
+	case '．':
+		return '.'
+	case '\u00a0', '\u3000':
+		return ' '
+	}
+	return r
+}
+
+// needsFold reports whether FoldText would change r.
+func needsFold(r rune) bool {
+	switch {
+	case r < 0x80:
+		return false
+	case r == 0xA0, r >= 0x2018 && r <= 0x2033:
+		return true
+	case r >= 0x2E80 && r <= 0x2EFF:
+		_, ok := radicalMap[r]
+		return ok
+	case r >= 0x4E00 && r <= 0x9FFF:
+		_, ok := tradMap[r]
+		return ok
+	}
+	for _, rg := range compatRanges {
+		if r >= rg[0] && r <= rg[1] {
+			if _, ok := compatMap[r]; ok {
+				return true
+			}
+			break
+		}
+	}
+	return foldRune(r) != r
+}
+
+// FoldText returns the matching form of s: the NFKC forms of full-width
+// characters, Kangxi radicals, enclosed numbers (㈠ to (一)) and
+// compatibility ideographs; radical-supplement and Traditional forms mapped
+// to Simplified; curly quotes and 〔〕［］【】 folded. Spaces are kept. Use it
+// for comparison only; keep the raw text for display.
 func FoldText(s string) string {
-	s = norm.NFKC.String(s)
-	return strings.Map(func(r rune) rune {
-		if m, ok := radicalMap[r]; ok {
-			return m
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if needsFold(r) {
+			break
 		}
-		if m, ok := tradMap[r]; ok {
-			return m
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if !needsFold(r) {
+			b.WriteRune(r)
+			continue
 		}
-		switch r {
-		case '“', '”', '„', '‟', '″', '「', '」', '『', '』':
-			return '"'
-		case '‘', '’', '′':
-			return '\''
-		case '〔', '［', '【', '〖':
-			return '['
-		case '〕', '］', '】', '〗':
-			return ']'
-		case '．':
-			return '.'
-		case '\u00a0', '\u3000':
-			return ' '
+		if m, ok := compatMap[r]; ok {
+			for _, r2 := range m {
+				b.WriteRune(foldRune(r2))
+			}
+			continue
 		}
-		return r
-	}, s)
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
 }
 
 // LabelKey returns the key a label is matched on: FoldText, then every space,

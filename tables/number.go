@@ -52,6 +52,11 @@ func isSpaceLike(r rune) bool {
 // 零/〇 as 0, and anything else as text. Raw is kept as given.
 func ParseCell(raw string, src model.Loc) model.Cell {
 	c := model.Cell{Raw: raw, Src: src}
+	if v, ok := plainInt(raw); ok {
+		c.Kind = model.CellNumber
+		c.Num = model.Int(v)
+		return c
+	}
 	s := stripSpace(width.Fold.String(raw))
 	switch {
 	case s == "":
@@ -147,4 +152,20 @@ func ParseNumber(s string) (d model.Decimal, unit string, ok bool) {
 func IsNumeric(raw string) bool {
 	c := ParseCell(raw, model.Loc{})
 	return c.Kind != model.CellText
+}
+
+// plainInt parses the common case quickly: 1 to 12 ASCII digits, nothing else.
+func plainInt(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 12 || (len(s) > 1 && s[0] == '0') {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
 }

@@ -1,6 +1,9 @@
 package tables
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // rowSpec describes how a printed row label is recognised.
 type rowSpec struct {
@@ -83,9 +86,18 @@ var t4HeaderWords = []string{"结果维持", "结果纠正", "其他结果", "�
 
 // t2HeaderWords2021 and t2HeaderWords2019 tell the two table-2 schemas apart.
 var (
-	t2HeaderWords2021 = []string{"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"}
-	t2HeaderWords2019 = []string{"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额"}
+	t2HeaderWords2021 = keys("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
+	t2HeaderWords2019 = keys("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额")
 )
+
+// keys returns the label keys of words.
+func keys(words ...string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = LabelKey(w)
+	}
+	return out
+}
 
 // labelMatch is a recognised label.
 type labelMatch struct {
@@ -99,6 +111,9 @@ type labelMatch struct {
 // text must be the label (apart from its ordinal and a little slack), so
 // prose sentences that mention a row are not taken for it.
 func matchCell(key string, specs []rowSpec) *rowSpec {
+	if len(key) > 240 {
+		return nil // prose, not a label cell
+	}
 	_, rest := StripOrdinal(key)
 	if rest == "" {
 		return nil
@@ -136,6 +151,15 @@ func matchCell(key string, specs []rowSpec) *rowSpec {
 func matchSuffix(key string, specs []rowSpec) *rowSpec {
 	if key == "" {
 		return nil
+	}
+	// only the end of a run can hold the label: the longest official
+	// label is under 50 characters
+	if len(key) > 240 {
+		cut := len(key) - 240
+		for cut < len(key) && !utf8.RuneStart(key[cut]) {
+			cut++
+		}
+		key = key[cut:]
 	}
 	var best *rowSpec
 	bestTail, bestLen := 1<<30, 0
