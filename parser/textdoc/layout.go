@@ -83,8 +83,11 @@ func headerLine(s string) bool {
 // isTableRowLine reports whether a line has at least two fields or is a
 // lone value: a line that keeps a space-aligned table going.
 func isTableRowLine(l line) bool {
-	fs := splitLayout(l.raw, l.off)
-	return len(fs) >= 2 || len(fs) == 1 && isNumericText(fs[0].text)
+	if fieldsAtLeast(l.raw, 2) {
+		return true
+	}
+	t, _ := trimSpan(l.raw)
+	return t != "" && isNumericText(t)
 }
 
 // layoutExtent returns the end (exclusive) of the space-aligned table
@@ -136,7 +139,7 @@ func (p *parser) nextIsLong(j int) bool {
 		if s == "" {
 			continue
 		}
-		return runeLen(s) >= longLine && len(splitLayout(p.lines[k].raw, 0)) == 1
+		return runeLen(s) >= longLine && !fieldsAtLeast(s, 2)
 	}
 	return false
 }
@@ -356,7 +359,7 @@ func (b *gridBuilder) cell(f span, li int) tables.GridCell {
 // labelLine handles a line without values: a header row, a label printed
 // above its values, or the continuation of a wrapped label.
 func (b *gridBuilder) labelLine(fs []span, li int) {
-	if len(fs) == 2 && fs[0].col < marginCol && runeLen(fs[0].text) <= 3 && !startsWithMarker(fs[1].text) {
+	if b.numeric && len(fs) == 2 && fs[0].col < marginCol && runeLen(fs[0].text) <= 3 && !startsWithMarker(fs[1].text) {
 		// "理   缴纳费用、行政": a margin fragment and a label continuation
 		if t, k, piece := b.continuationTarget(fs[1]); t != nil {
 			b.groups = append(b.groups, fs[0])
@@ -375,7 +378,9 @@ func (b *gridBuilder) labelLine(fs []span, li int) {
 		return
 	}
 	f := fs[0]
-	if !startsWithMarker(f.text) && !isCaption(f.text) {
+	// Header lines before the first value row are kept one row per printed
+	// line: their pieces do not line up in columns that can be trusted.
+	if b.numeric && !startsWithMarker(f.text) && !isCaption(f.text) {
 		if t, k, piece := b.continuationTarget(f); t != nil {
 			b.appendLabel(t, k, piece, li)
 			return

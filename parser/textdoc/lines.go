@@ -118,7 +118,7 @@ var (
 // banner: "-3-", "— 3 —", "第3页", "第 3 页 共 12 页", "3/12", "Page 3",
 // "P. 3". A bare number is never chrome: it may be a table value.
 func isPageChrome(s string) bool {
-	if len(s) == 0 || len(s) > 48 {
+	if len(s) == 0 || len(s) > 48 || !strings.ContainsFunc(s, isDigitRune) {
 		return false
 	}
 	s = strings.ReplaceAll(s, "\u3000", " ")
@@ -146,7 +146,52 @@ func isNumericText(s string) bool {
 	if len(s) > 64 {
 		return false
 	}
+	if allASCIIDigits(s) {
+		return true
+	}
+	// Fast rejection of labels: a numeric cell starts (after blanks) with a
+	// digit, a sign, a dash or slash, 无/没有/無, 零/〇, 增/减, or a fullwidth form.
+	t := strings.TrimLeftFunc(s, isBlankRune)
+	if t != "" {
+		r, _ := utf8.DecodeRuneInString(t)
+		if !(r < 0x80 || r >= 0xFF00 && r <= 0xFFEF || strings.ContainsRune("—–―−‐～━─无没無零〇○增减", r)) {
+			return false
+		}
+	}
 	return tables.ParseCell(s, model.Loc{}).Kind != model.CellText
+}
+
+func allASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fieldsAtLeast reports whether s has at least n fields in the sense of
+// splitLayout, without allocating.
+func fieldsAtLeast(s string, n int) bool {
+	count, inField, runLen, runWide := 0, false, 0, false
+	for _, r := range s {
+		if isBlankRune(r) {
+			runLen++
+			if r != ' ' {
+				runWide = true
+			}
+			continue
+		}
+		if !inField || runLen >= 2 || runWide {
+			count++
+			if count >= n {
+				return true
+			}
+		}
+		inField = true
+		runLen, runWide = 0, false
+	}
+	return false
 }
 
 const cnDigits = "一二三四五六七八九十"
@@ -240,25 +285,28 @@ func isSectionHeading(s string) bool {
 // at least two non-empty fields, or one field followed by a tab (a row whose
 // other cells are blank). A line merely indented with tabs is not a row.
 func tabRow(raw string) bool {
-	if !strings.Contains(raw, "\t") {
-		return false
-	}
-	t, _ := trimSpan(raw)
-	if t == "" {
+	if strings.IndexByte(raw, '\t') < 0 {
 		return false
 	}
 	nonEmpty := 0
-	seenText := false
-	tabAfterText := false
-	for _, f := range strings.Split(raw, "\t") {
-		if ft, _ := trimSpan(f); ft != "" {
+	seenText, tabAfterText := false, false
+	start := 0
+	for k := 0; k <= len(raw); k++ {
+		if k < len(raw) && raw[k] != '\t' {
+			continue
+		}
+		if ft, _ := trimSpan(raw[start:k]); ft != "" {
 			nonEmpty++
 			seenText = true
+			if nonEmpty >= 2 {
+				return true
+			}
 		} else if seenText {
 			tabAfterText = true
 		}
+		start = k + 1
 	}
-	return nonEmpty >= 2 || tabAfterText
+	return tabAfterText
 }
 
 // isDelimiterRow reports whether s is a markdown table delimiter row

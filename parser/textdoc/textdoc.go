@@ -95,8 +95,7 @@ func (p *parser) run() error {
 			p.chrome(l, s, o)
 			i++
 		default:
-			fs := splitLayout(l.raw, l.off)
-			if len(fs) >= 2 && !isProseLine(s) {
+			if fieldsAtLeast(s, 2) && !isProseLine(s) {
 				var err error
 				if i, err = p.layoutTable(i); err != nil {
 					return err
@@ -185,12 +184,12 @@ func gridSrc(l line) model.Loc {
 // chrome between rows are skipped when another tab row follows. Every field
 // is kept, empty ones as blank cells.
 func (p *parser) tabTable(i int) int {
-	g := &tables.Grid{Src: gridSrc(p.lines[i])}
+	var rows []int
 	j := i
 	for j < len(p.lines) {
 		l := p.lines[j]
 		if tabRow(l.raw) {
-			g.Rows = append(g.Rows, tabCells(l))
+			rows = append(rows, j)
 			j++
 			continue
 		}
@@ -212,14 +211,26 @@ func (p *parser) tabTable(i int) int {
 			}
 		}
 	}
+	// one allocation for all the cells of the grid
+	n := 0
+	for _, r := range rows {
+		n += strings.Count(p.lines[r].raw, "\t") + 1
+	}
+	slab := make([]tables.GridCell, 0, n)
+	g := &tables.Grid{Src: gridSrc(p.lines[i]), Rows: make([][]tables.GridCell, 0, len(rows))}
+	for _, r := range rows {
+		start := len(slab)
+		slab = appendTabCells(slab, p.lines[r])
+		g.Rows = append(g.Rows, slab[start:len(slab):len(slab)])
+	}
 	p.doc.AddGrid(g)
 	return j
 }
 
-// tabCells splits a tab row into cells, trimming spaces around each field.
-func tabCells(l line) []tables.GridCell {
-	var row []tables.GridCell
-	start := 0
+// appendTabCells splits a tab row into cells, trimming spaces around each
+// field, and appends them to row.
+func appendTabCells(row []tables.GridCell, l line) []tables.GridCell {
+	start, col := 0, 1
 	raw := l.raw
 	for k := 0; k <= len(raw); k++ {
 		if k < len(raw) && raw[k] != '\t' {
@@ -227,7 +238,8 @@ func tabCells(l line) []tables.GridCell {
 		}
 		f, o := trimSpan(raw[start:k])
 		off := l.off + start + o
-		row = append(row, tables.GridCell{Text: f, Src: model.Loc{Line: l.no, Offset: off + 1, Col: len(row) + 1}})
+		row = append(row, tables.GridCell{Text: f, Src: model.Loc{Line: l.no, Offset: off + 1, Col: col}})
+		col++
 		start = k + 1
 	}
 	return row
