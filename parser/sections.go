@@ -149,7 +149,7 @@ func boundaryBefore(r rune) bool {
 		return true
 	}
 	switch r {
-	case '。', '.', ';', '!', '?', ')', ']', '|', '元', '%', '>', '"':
+	case '。', '.', '…', ';', '!', '?', ')', ']', '|', '元', '%', '>', '"':
 		return true
 	}
 	return false
