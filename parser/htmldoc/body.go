@@ -130,12 +130,12 @@ func measure(n *html.Node, stats map[*html.Node]stat, inLink bool) stat {
 				continue
 			}
 			cs := measure(c, stats, inLink || c.Data == "a")
-			if c.Data == "table" && len(tableRows(c)) >= 2 {
-				cs.markers++
-			}
 			s.weight += cs.weight
 			s.markers += cs.markers
 		}
+	}
+	if n.Type == html.ElementNode && n.Data == "table" && len(tableRows(n)) >= 2 {
+		s.markers++ // a data table marks the report
 	}
 	stats[n] = s
 	return s
@@ -166,6 +166,13 @@ func (p *page) findBody() *html.Node {
 					st.weight*4 < total.weight {
 					n.RemoveChild(c)
 					dropped++
+					// Keep the ancestors' stats right without measuring again.
+					for a := n; a != nil; a = a.Parent {
+						as := stats[a]
+						as.weight -= st.weight
+						as.markers -= st.markers
+						stats[a] = as
+					}
 				} else {
 					prune(c)
 				}
@@ -174,9 +181,6 @@ func (p *page) findBody() *html.Node {
 		}
 	}
 	prune(body)
-
-	clear(stats)
-	total = measure(body, stats, false)
 	cur := body
 	for {
 		cs := stats[cur]

@@ -34,7 +34,7 @@ const metaScanLimit = 64 << 10
 // reMetaCharset finds a charset declaration inside a <meta> tag, both the
 // HTML5 form (<meta charset=gbk>) and the http-equiv form
 // (content="text/html; charset=gb2312").
-var reMetaCharset = regexp.MustCompile(`(?is)<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.()\-]+)`)
+var reMetaCharset = regexp.MustCompile(`(?is)^<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.()\-]+)`)
 
 // decoded is the result of decoding a page's bytes.
 type decoded struct {
@@ -146,8 +146,22 @@ func declaredCharset(src []byte, contentType string) (label, from string) {
 	if len(head) > metaScanLimit {
 		head = head[:metaScanLimit]
 	}
-	if m := reMetaCharset.FindSubmatch(head); m != nil {
-		return string(m[1]), "a <meta> tag"
+	// Find "charset" case-insensitively, then read the enclosing <meta> tag
+	// with the regular expression (cheap on the small window).
+	for i := 0; i+7 <= len(head); i++ {
+		c := head[i] | 0x20
+		if c != 'c' || !bytes.EqualFold(head[i:i+7], []byte("charset")) {
+			continue
+		}
+		lt := bytes.LastIndexByte(head[max(0, i-1024):i], '<')
+		if lt < 0 {
+			continue
+		}
+		lt += max(0, i-1024)
+		end := min(len(head), i+128)
+		if m := reMetaCharset.FindSubmatch(head[lt:end]); m != nil {
+			return string(m[1]), "a <meta> tag"
+		}
 	}
 	return "", ""
 }

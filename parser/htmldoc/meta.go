@@ -339,8 +339,11 @@ func pageLines(root *html.Node) []string {
 	var lines []string
 	var b strings.Builder
 	flush := func() {
-		if s := collapse(b.String()); s != "" && len(s) < 600 {
-			lines = append(lines, s)
+		// Only short lines with a colon can hold "label：value" fields.
+		if raw := b.String(); len(raw) < 2000 && strings.ContainsAny(raw, ":：") {
+			if s := collapse(raw); s != "" {
+				lines = append(lines, s)
+			}
 		}
 		b.Reset()
 	}
