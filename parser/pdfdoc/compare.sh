@@ -5,18 +5,20 @@
 #   parser/pdfdoc/compare.sh [files…]   (default: the corpus and synthetic PDFs)
 #
 # Uses `nianbao cells` when cmd/nianbao builds, else the front end alone
-# (parser/pdfdoc/internal/pdfdump). Needs pdftotext (poppler-utils) and GNU time.
+# (parser/pdfdoc/internal/pdfdump; forced with FRONTEND_ONLY=1). RUNS=n sets
+# the runs per file. Needs pdftotext (poppler-utils) and GNU time.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared="$root/../shared"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if (cd "$root" && go build -o "$tmp/tool" ./cmd/nianbao) 2>/dev/null; then
+if [ -z "${FRONTEND_ONLY:-}" ] && (cd "$root" && go build -o "$tmp/tool" ./cmd/nianbao) 2>/dev/null; then
 	tool="$tmp/tool cells"
 else
 	(cd "$root" && go build ${GOFLAGS_OVERLAY:-} -o "$tmp/tool" ./parser/pdfdoc/internal/pdfdump)
 	tool="$tmp/tool"
 fi
+echo "tool: $tool"
 [ $# -gt 0 ] || set -- "$shared"/corpus/raw/*.pdf "$shared"/fixtures/pdf-synthetic/*.pdf
 runs=${RUNS:-10}
 now() { date +%s%N; }
