@@ -281,7 +281,7 @@ func report2021() string {
 		}
 		rows = append(rows, trow(cells, nums(r.vals...)))
 	}
-	rows = append(rows, trow(one(cs("四、结转下年度继续办理", 3)), nums("2", "", "", "", "", "1", "3")))
+	rows = append(rows, trow(one(cs("四、结转下年度继续办理", 3)), nums("1", "", "", "", "", "1", "2")))
 	b.WriteString(table(rows...))
 	b.WriteString(wpara("SecHead", "政府信息公开行政复议、行政诉讼情况"))
 	b.WriteString(table(
