@@ -211,9 +211,15 @@ func (o *Options) selected(id string) bool {
 	return !slices.Contains(o.Skip, id)
 }
 
-// Lookup returns the rule with the given ID, or nil.
+// Lookup returns the per-report or cross-report rule with the given ID,
+// or nil.
 func Lookup(id string) *Rule {
 	for _, r := range All {
+		if r.ID == id {
+			return r
+		}
+	}
+	for _, r := range CrossRules {
 		if r.ID == id {
 			return r
 		}

@@ -218,6 +218,16 @@ var seeds = func() [sigSize]uint64 {
 	return s
 }()
 
+// firstBand returns the first LSH band in which two signatures agree, or -1.
+func firstBand(a, b []uint32) int {
+	for band := 0; band < sigSize/lshRows; band++ {
+		if slices.Equal(a[band*lshRows:(band+1)*lshRows], b[band*lshRows:(band+1)*lshRows]) {
+			return band
+		}
+	}
+	return -1
+}
+
 // similarity estimates the Jaccard similarity of two signatures.
 func similarity(a, b []uint32) float64 {
 	if len(a) != sigSize || len(b) != sigSize {
@@ -233,7 +243,8 @@ func similarity(a, b []uint32) float64 {
 }
 
 // CrossFinding is a finding of a cross-report rule; Index is the position,
-// in the slice given to CrossCheck, of the report the finding belongs to.
+// in the slice given to CrossCheck, of the report the finding belongs to,
+// or -1 for a rule that failed internally (its finding says so).
 type CrossFinding struct {
 	Index   int           `json:"index"`
 	Finding model.Finding `json:"finding"`
@@ -467,52 +478,55 @@ type dupMatch struct {
 const lshRows = 4 // signature rows per LSH band
 
 func crossDup(sums []Summary, prevOf func(int) []int, o *Options) []CrossFinding {
-	type secRef struct{ rep, sec int }
+	type secRef struct{ rep, sec, band int }
 	// Candidate pairs by locality-sensitive hashing of the signatures, per
 	// section ID: two sections share a bucket when a whole band agrees.
-	buckets := make(map[string][]secRef)
+	buckets := make(map[uint64][]secRef)
 	for i, s := range sums {
 		for k, sp := range s.Sections {
 			if sp.Runes < o.Dup.MinRunes || len(sp.MinHash) != sigSize {
 				continue
 			}
+			idh := fnv.New64a()
+			idh.Write([]byte(sp.ID))
+			base := idh.Sum64()
 			for b := 0; b < sigSize/lshRows; b++ {
-				var key strings.Builder
-				fmt.Fprintf(&key, "%s|%d", sp.ID, b)
+				// A hash collision only adds a candidate, which the
+				// similarity check below then rejects.
+				key := mix64(base ^ uint64(b+1)*0x9e3779b97f4a7c15)
 				for _, v := range sp.MinHash[b*lshRows : (b+1)*lshRows] {
-					fmt.Fprintf(&key, "|%x", v)
+					key = mix64(key ^ uint64(v))
 				}
-				buckets[key.String()] = append(buckets[key.String()], secRef{i, k})
+				buckets[key] = append(buckets[key], secRef{i, k, b})
 			}
 		}
 	}
-	best := make(map[secRef]*dupMatch)
-	type pairKey struct{ a, b secRef }
-	done := make(map[pairKey]bool)
+	type secKey struct{ rep, sec int }
+	best := make(map[secKey]*dupMatch)
 	for _, refs := range buckets {
 		for x := 0; x < len(refs); x++ {
 			for y := x + 1; y < len(refs); y++ {
 				a, b := refs[x], refs[y]
-				if a.rep == b.rep {
+				if a.rep == b.rep || a.band != b.band {
 					continue
 				}
 				if a.rep > b.rep {
 					a, b = b, a
 				}
-				pk := pairKey{a, b}
-				if done[pk] {
+				sa, sb := sums[a.rep], sums[b.rep]
+				// A pair agreeing in several bands is handled in the first.
+				if firstBand(sa.Sections[a.sec].MinHash, sb.Sections[b.sec].MinHash) != a.band {
 					continue
 				}
-				done[pk] = true
-				sa, sb := sums[a.rep], sums[b.rep]
 				if sa.SHA256 != "" && sa.SHA256 == sb.SHA256 {
 					continue
 				}
+				ka, kb := secKey{a.rep, a.sec}, secKey{b.rep, b.sec}
 				sim := similarity(sa.Sections[a.sec].MinHash, sb.Sections[b.sec].MinHash)
 				if sim < o.Dup.Threshold {
 					continue
 				}
-				note := func(to, from secRef, prior bool) {
+				note := func(to, from secKey, prior bool) {
 					m := best[to]
 					if m == nil {
 						m = &dupMatch{other: -1}
@@ -529,12 +543,12 @@ func crossDup(sums []Summary, prevOf func(int) []int, o *Options) []CrossFinding
 				case sa.BodyKey == sb.BodyKey && sa.Year == sb.Year:
 					// The same report in two files.
 				case sa.BodyKey == sb.BodyKey && sb.Year == sa.Year+1:
-					note(b, a, true)
+					note(kb, ka, true)
 				case sa.BodyKey == sb.BodyKey && sa.Year == sb.Year+1:
-					note(a, b, true)
+					note(ka, kb, true)
 				case sa.BodyKey != sb.BodyKey && sa.Year == sb.Year && sa.Year > 0:
-					note(a, b, false)
-					note(b, a, false)
+					note(ka, kb, false)
+					note(kb, ka, false)
 				}
 			}
 		}
