@@ -211,6 +211,18 @@ func (o *Options) selected(id string) bool {
 	return !slices.Contains(o.Skip, id)
 }
 
+// UnknownIDs returns the IDs named in o.Only or o.Skip that are not rules,
+// so that a command line can reject a misspelt rule name.
+func (o Options) UnknownIDs() []string {
+	var out []string
+	for _, id := range append(slices.Clone(o.Only), o.Skip...) {
+		if Lookup(id) == nil && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // Lookup returns the per-report or cross-report rule with the given ID,
 // or nil.
 func Lookup(id string) *Rule {
@@ -278,7 +290,8 @@ func isAcronymStart(s string) bool {
 // Run applies the selected rules to rep and returns their findings ordered
 // by rule (the order of All), then column, then the key of the first cell
 // cited. Passing rules produce nothing. Run never panics: a rule that
-// panics yields an uncertain finding saying so.
+// panics yields an uncertain finding saying so. Rules keep no state, so Run
+// may be called from several goroutines at once.
 func Run(rep *model.Report, opts Options) []model.Finding {
 	if rep == nil {
 		return nil

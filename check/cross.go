@@ -287,7 +287,9 @@ A section's text is nearly the same as in the same body's report for the
 previous year, or as in another body's report for the same year, once
 years, numbers and place and body names are masked. Similarity is the
 MinHash estimate of the Jaccard index of 5-character shingles; the
-threshold and the minimum length are options. Evaluated by CrossCheck.`,
+threshold and the minimum length are options. A finding's Actual is the
+similarity (0.00–1.00), its Expected the threshold, and Related the other
+report. Evaluated by CrossCheck.`,
 	Severity: model.SevWarning,
 	Run:      crossOnly,
 }

@@ -93,3 +93,10 @@ func TestSeveritiesMatchCatalogue(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownIDs(t *testing.T) {
+	o := Options{Only: []string{"T3-BALANCE", "T3-BALANSE", "META-DUP-PRIOR"}, Skip: []string{"PUB-LATE", "T3-BALANSE", "X"}}
+	if got := o.UnknownIDs(); !slices.Equal(got, []string{"T3-BALANSE", "X"}) {
+		t.Errorf("UnknownIDs = %q", got)
+	}
+}
