@@ -171,6 +171,7 @@ type brow struct {
 	lastLine int   // line index of the label's last piece
 	joined   bool
 	values   bool
+	wide     bool // the value line itself printed two fields or more
 }
 
 func (b *gridBuilder) pageBreak() {
@@ -454,7 +455,7 @@ func abs(x int) int {
 // valueLine handles a line with values: values alone (their label printed
 // above them) or a label followed by values.
 func (b *gridBuilder) valueLine(fs []span, num []bool, li int) {
-	r := &brow{label: -1, lastLine: li, values: true}
+	r := &brow{label: -1, lastLine: li, values: true, wide: len(fs) >= 2}
 	if p := b.pending; p != nil && len(fs) >= 2 && !num[0] && !num[1] && fs[0].col < marginCol &&
 		runeLen(fs[0].text) <= 3 && abs(fs[1].col-p.labelCol) <= colTolerance && !startsWithMarker(fs[1].text) {
 		// "处理   不再处理其政府信息公开申请   0 …": a margin fragment before
@@ -526,13 +527,16 @@ func (b *gridBuilder) addRow(r *brow) {
 	b.rows = append(b.rows, r)
 }
 
-// finish builds the grid and its diagnostics; ok is false when the lines
-// hold no row with values beside a label or another value.
+// finish builds the grid and its diagnostics; ok is false when no line
+// printed values beside a label or another value.
 func (b *gridBuilder) finish() (*tables.Grid, bool) {
 	b.flushPending()
+	// A table has a line that printed a label and a value, or two values,
+	// side by side: a label line followed by one value per line (one cell
+	// per line) stays prose for the matcher's token stream.
 	ok := false
 	for _, r := range b.rows {
-		if r.values && len(r.cells) >= 2 {
+		if r.values && r.wide {
 			ok = true
 			break
 		}

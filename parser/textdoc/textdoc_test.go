@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xxgk/nianbao/internal/testutil"
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"
 )
@@ -354,7 +355,17 @@ func TestParagraphShapes(t *testing.T) {
 			t.Errorf("%s: %d blocks, want one per non-empty line (%d)", f, len(d.Blocks), nonEmpty)
 		}
 	}
-	d, _ := parseFile(t, "testdata/flattened_row.txt")
+	// a header line with a wide gap does not turn a one-cell-per-line stream
+	// into a table
+	src := "信息内容\n本年新  制作数量\n本年新  公开数量\n规章\n  0\n  0\n  0\n规范性文件\n  1\n  1\n  2\n"
+	d, err := Parse(context.Background(), src, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gs := grids(d); len(gs) != 0 || len(d.Blocks) != 11 {
+		t.Errorf("one cell per line: %d grids, %d blocks, want 0 and 11:\n%s", len(gs), len(d.Blocks), d.Dump())
+	}
+	d, _ = parseFile(t, "testdata/flattened_row.txt")
 	found := false
 	for _, b := range d.Blocks {
 		if strings.Contains(b.Text, "申请数量642001067二、") {
@@ -646,6 +657,30 @@ func BenchmarkParse(b *testing.B) {
 				if _, err := Parse(context.Background(), s, false); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// The real text and markdown reports of the shared corpus (read in place,
+// never copied): every location is valid, and their tables, printed one cell
+// per line or run together on one line, stay paragraphs for the matcher.
+func TestCorpus(t *testing.T) {
+	dir := filepath.Join(testutil.CorpusDir(t), "raw")
+	var files []string
+	for _, pat := range []string{"*.txt", "*.md"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skip("no text or markdown reports in the corpus")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			d, src := parseFile(t, f)
+			checkLocations(t, d, src)
+			if gs := grids(d); len(gs) != 0 {
+				t.Errorf("%d grids, want none:\n%s", len(gs), d.Dump())
 			}
 		})
 	}
