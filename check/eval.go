@@ -112,13 +112,13 @@ func checkIdentity(p *Pass, id identity) {
 		if e.complete {
 			ev, av := e.known, a.known
 			f.Expected, f.Actual = &ev, &av
-			f.Message = fmt.Sprintf("%s%s（%s）小于%s中可读部分之和（%s），另有无法读取的单元格：%s", prefixZH, id.expZH, ev, id.actZH, av, keyList(unk))
-			f.MessageEN = fmt.Sprintf("%s%s (%s) is less than the readable part of %s (%s); unreadable: %s", prefixEN, id.expEN, ev, id.actEN, av, keyList(unk))
+			f.Message = fmt.Sprintf("%s%s（%s）小于%s中可读部分之和（%s），另有无法读取的单元格：%s", prefixZH, id.expZH, ev, id.actZH, av, reasonsZH(unk))
+			f.MessageEN = fmt.Sprintf("%s%s (%s) is less than the readable part of %s (%s); unreadable: %s", prefixEN, id.expEN, ev, id.actEN, av, reasonsEN(unk))
 		} else {
 			ev, av := e.known, a.known
 			f.Expected, f.Actual = &ev, &av
-			f.Message = fmt.Sprintf("%s%s中可读部分之和（%s）已大于%s（%s），另有无法读取的单元格：%s", prefixZH, id.expZH, ev, id.actZH, av, keyList(unk))
-			f.MessageEN = fmt.Sprintf("%sthe readable part of %s (%s) already exceeds %s (%s); unreadable: %s", prefixEN, id.expEN, ev, id.actEN, av, keyList(unk))
+			f.Message = fmt.Sprintf("%s%s中可读部分之和（%s）已大于%s（%s），另有无法读取的单元格：%s", prefixZH, id.expZH, ev, id.actZH, av, reasonsZH(unk))
+			f.MessageEN = fmt.Sprintf("%sthe readable part of %s (%s) already exceeds %s (%s); unreadable: %s", prefixEN, id.expEN, ev, id.actEN, av, reasonsEN(unk))
 		}
 		p.Fail(f)
 		return
@@ -172,9 +172,48 @@ func reasonsZH(ops []operand) string {
 	parts := make([]string, len(ops))
 	for i, o := range ops {
 		zh, _ := o.why()
-		parts[i] = o.key + "（" + zh + "）"
+		parts[i] = keyLabelZH(o.key) + "（" + zh + "）"
 	}
 	return strings.Join(parts, "、")
+}
+
+var t4ColZH = [5]string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+
+// keyLabelZH names a cell by its printed labels, e.g. “（一）予以公开”·自然人,
+// for the Chinese messages; unknown keys are returned as they are.
+func keyLabelZH(key string) string {
+	parts := strings.Split(key, ".")
+	switch {
+	case parts[0] == "t3" && len(parts) >= 3:
+		col := parts[len(parts)-1]
+		row := strings.Join(parts[1:len(parts)-1], ".")
+		r, ok := model.T3RowByKey(row)
+		if !ok {
+			return key
+		}
+		for i, c := range model.T3ColumnKeys {
+			if c == col {
+				return "表三“" + r.Label + "”·" + model.T3ColumnLabels[i]
+			}
+		}
+	case parts[0] == "t4" && len(parts) == 3:
+		for g, gk := range model.T4GroupKeys {
+			for c, ck := range model.T4ColumnKeys {
+				if gk == parts[1] && ck == parts[2] {
+					return "表四" + t4GroupZH[g] + "·" + t4ColZH[c]
+				}
+			}
+		}
+	case parts[0] == "t2":
+		for _, fs := range [][]model.T2Field{model.T2Fields2021, model.T2Fields2019} {
+			for _, f := range fs {
+				if f.Key == key {
+					return "表二" + f.Row + "·" + f.Column
+				}
+			}
+		}
+	}
+	return key
 }
 
 func reasonsEN(ops []operand) string {
@@ -200,6 +239,9 @@ func impliedNoteZH(cells []model.CellRef) string {
 	ks := impliedKeys(cells)
 	if len(ks) == 0 {
 		return ""
+	}
+	for i, k := range ks {
+		ks[i] = keyLabelZH(k)
 	}
 	return "（空白、“—”或“无”按0计：" + strings.Join(ks, "、") + "）"
 }
@@ -235,7 +277,7 @@ func (cc cellCheck) run(p *Pass, ops iter.Seq[operand]) {
 		if o.cell.Kind == model.CellNumber && cc.bad(o.cell.Num) {
 			v := o.cell.Num
 			f := model.Finding{Actual: &v, Cells: []model.CellRef{o.ref()},
-				Message:   fmt.Sprintf(cc.failZH, o.key, o.cell.Raw),
+				Message:   fmt.Sprintf(cc.failZH, keyLabelZH(o.key), o.cell.Raw),
 				MessageEN: fmt.Sprintf(cc.failEN, o.key, o.cell.Raw)}
 			if cc.column != nil {
 				f.Column = cc.column(o.key)

@@ -425,7 +425,7 @@ func TestFindingDetail(t *testing.T) {
 	if c := cellRef(f, "t3.new_received.commercial"); c == nil || c.Raw != "6" || c.Src.IsZero() || c.ImpliedZero {
 		t.Errorf("number operand not cited with its source: %+v", c)
 	}
-	for _, s := range []string{"第一项加第二项之和（6）不等于第三项加第四项之和（7）", "t3.carried_over.commercial"} {
+	for _, s := range []string{"第一项加第二项之和（6）不等于第三项加第四项之和（7）", "表三“二、上年结转政府信息公开申请数量”·商业企业"} {
 		if !strings.Contains(f.Message, s) {
 			t.Errorf("message %q lacks %q", f.Message, s)
 		}
