@@ -368,8 +368,18 @@ func columnRank(col string) int {
 			return model.NumT3Cols + i
 		}
 	}
+	for i, k := range otherColumns {
+		if k == col {
+			return 20 + i
+		}
+	}
 	return 100
 }
+
+// otherColumns are the remaining finding columns in printed order: table-2
+// rows, then the report-level columns.
+var otherColumns = []string{"rules", "normative", "licensing", "other_services", "penalty", "coercion", "fees", "procurement",
+	"format", "sections", "t2", "t3", "t4", "published_at"}
 
 func firstKey(f model.Finding) string {
 	if len(f.Cells) == 0 {

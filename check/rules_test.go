@@ -578,3 +578,31 @@ func BenchmarkRun(b *testing.B) {
 		}
 	}
 }
+
+func TestRunConcurrent(t *testing.T) {
+	r := consistent2021()
+	r.Requests.CarriedForward = row(4, 1, 0, 0, 0, 0)
+	want := Run(r, testOptions())
+	done := make(chan []model.Finding)
+	for i := 0; i < 8; i++ {
+		go func() { done <- Run(r, testOptions()) }()
+	}
+	for i := 0; i < 8; i++ {
+		got := <-done
+		if len(got) != len(want) {
+			t.Fatalf("concurrent run gave %d findings, want %d", len(got), len(want))
+		}
+	}
+}
+
+func TestColumnOrder(t *testing.T) {
+	r := consistent2021()
+	r.Active21.NormativeDocs = model.DocStats2021{Issued: num(1), Repealed: num(0), InForce: num(0)}
+	r.Active21.Rules = model.DocStats2021{Issued: num(2), Repealed: num(0), InForce: num(0)}
+	o := testOptions()
+	o.Only = []string{"T2-INFORCE-GE"}
+	expectFindings(t, Run(r, o), []string{"T2-INFORCE-GE fail rules", "T2-INFORCE-GE fail normative"})
+	if got := Run(r, o); got[0].Column != "rules" {
+		t.Errorf("规章 should come before 行政规范性文件: %v", got)
+	}
+}
