@@ -541,7 +541,8 @@ func (b *gridBuilder) finish() (*tables.Grid, bool) {
 			break
 		}
 	}
-	if !ok {
+	// A single line ("发布日期：2024-01-20   浏览次数：  125") is not a table.
+	if !ok || len(b.rows) < 2 {
 		return nil, false
 	}
 	g := &tables.Grid{Src: b.rows[0].cells[0].Src}

@@ -365,6 +365,14 @@ func TestParagraphShapes(t *testing.T) {
 	if gs := grids(d); len(gs) != 0 || len(d.Blocks) != 11 {
 		t.Errorf("one cell per line: %d grids, %d blocks, want 0 and 11:\n%s", len(gs), len(d.Blocks), d.Dump())
 	}
+	// nor does a page header line with a count in it
+	d, err = Parse(context.Background(), "发布日期：2024-01-20   浏览次数：  125\n正文第一段。\n", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gs := grids(d); len(gs) != 0 {
+		t.Errorf("a lone line with a value became a grid:\n%s", d.Dump())
+	}
 	d, _ = parseFile(t, "testdata/flattened_row.txt")
 	found := false
 	for _, b := range d.Blocks {
