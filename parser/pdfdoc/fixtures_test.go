@@ -131,3 +131,47 @@ func rowLabel(r []tables.GridCell) string {
 	}
 	return ""
 }
+
+// TestUnruledTable3 drops every ruling line and rebuilds table 3 from text
+// positions alone (the fallback for PDFs whose tables have no borders):
+// wrapped labels, numbers centred in tall cells, one-character vertical
+// group labels and tables continuing on the next page.
+func TestUnruledTable3(t *testing.T) {
+	fx := testutil.FixturesDir(t)
+	want := loadT3(t, filepath.Join(fx, "pdf-synthetic"))
+	files := []string{
+		filepath.Join(fx, "pdf-synthetic", "r3_wqy_truetype.pdf"),
+		filepath.Join(fx, "pdf-synthetic", "r2_noto_serif_break.pdf"),
+		filepath.Join(fx, "pdf-synthetic", "c_r3_wqy_truetype.pdf"),
+		filepath.Join(fx, "pdf-synthetic", "c_r1_noto_sans.pdf"),
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			doc, err, _ := parseFile(t, f, Options{ignoreRulings: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, labels := t3Rows(doc)
+			if len(got) != len(want.Rows) {
+				t.Errorf("found %d table-3 rows, want %d", len(got), len(want.Rows))
+			}
+			for i := 0; i < len(got) && i < len(want.Rows); i++ {
+				w := want.Rows[i]
+				for k := range w.Values {
+					if got[i][k] != w.Values[k] {
+						t.Errorf("row %d %q (label %q): got %v, want %v", i+1, w.Label[len(w.Label)-1], labels[i], got[i], w.Values)
+						break
+					}
+				}
+				// labels cut by a page break keep at least their start
+				wl := []rune(tables.LabelKey(w.Label[len(w.Label)-1]))
+				if len(wl) > 6 {
+					wl = wl[:6]
+				}
+				if !strings.Contains(tables.LabelKey(labels[i]), string(wl)) {
+					t.Errorf("row %d label %q, want %q", i+1, labels[i], w.Label[len(w.Label)-1])
+				}
+			}
+		})
+	}
+}

@@ -180,52 +180,7 @@ func layoutPage(page int, pc *pageContent, doc *tables.Document) {
 			body, best = s, n
 		}
 	}
-	// unruled tables: consecutive lines of several chunks with numbers
-	var run []*textLine
-	flush := func() {
-		if len(run) == 0 {
-			return
-		}
-		if len(run) >= 2 {
-			g := &tables.Grid{Src: model.Loc{Page: page, X: run[0].x0, Y: run[0].y}}
-			for _, ln := range run {
-				var row []tables.GridCell
-				for _, c := range lineChunks(ln, splitGap(ln)) {
-					row = append(row, tables.GridCell{Text: c.text, Src: model.Loc{Page: page, X: round2(c.x), Y: round2(c.y)}})
-				}
-				g.Rows = append(g.Rows, row)
-			}
-			items = append(items, item{top: run[0].y + run[0].size, grid: g})
-		} else {
-			items = append(items, lineItem(page, run[0], body))
-		}
-		run = run[:0]
-	}
-	for li, ln := range lines {
-		t := lineText(ln)
-		if t == "" {
-			continue
-		}
-		if (li == 0 || li == len(lines)-1) && pageNumRe.MatchString(strings.TrimSpace(t)) {
-			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
-				Message: "page number or running header dropped", Raw: t, Src: model.Loc{Page: page, X: round2(ln.x0), Y: round2(ln.y)}})
-			continue
-		}
-		cs := lineChunks(ln, splitGap(ln))
-		nums := 0
-		for _, c := range cs {
-			if numberRe.MatchString(c.text) {
-				nums++
-			}
-		}
-		if len(cs) >= 3 && nums >= 1 || len(cs) >= 2 && nums >= 2 {
-			run = append(run, ln)
-			continue
-		}
-		flush()
-		items = append(items, lineItem(page, ln, body))
-	}
-	flush()
+	items = append(items, layoutLines(page, lines, body, doc)...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].top > items[j].top })
 	for _, it := range items {
 		if it.grid != nil {
@@ -241,7 +196,7 @@ func layoutPage(page int, pc *pageContent, doc *tables.Document) {
 	}
 }
 
-func splitGap(ln *textLine) float64 { return math.Max(1.5*ln.size, 8) }
+func splitGap(ln *textLine) float64 { return math.Max(0.5*ln.size, 4) }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 

@@ -39,6 +39,8 @@ type Options struct {
 	// Timeout bounds one document (0: DefaultTimeout). The context's
 	// deadline applies too.
 	Timeout time.Duration
+
+	ignoreRulings bool // tests: rebuild tables from text positions only
 }
 
 // DefaultTimeout bounds the parse of one document when neither Options nor
@@ -145,6 +147,9 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 				Message: fmt.Sprintf("page text undecodable (%d of %d characters without a Unicode mapping): page dropped", nb, len(pc.Glyphs)),
 				Src:     model.Loc{Page: p}})
 			continue
+		}
+		if opts.ignoreRulings {
+			pc.Segs = nil
 		}
 		layoutPage(p, pc, doc)
 	}

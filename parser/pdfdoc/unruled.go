@@ -1,0 +1,351 @@
+package pdfdoc
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xxgk/nianbao/model"
+	"github.com/xxgk/nianbao/tables"
+)
+
+// Tables without ruling lines are rebuilt from text lines: a run of lines
+// that carry several widely spaced numbers is a table; text-only lines
+// inside the run are fragments of wrapped labels, attached to the
+// vertically nearest numeric line (numbers are centred in tall cells), to
+// the label cell they overlap horizontally. Fragments that overlap no
+// label (one character per line group labels) are dropped with a note.
+// Value columns come from clustering the numbers' centres: when every
+// number falls into its own column the grid is Aligned and blank cells are
+// real blanks.
+
+var (
+	sectionRe = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
+	markerRe  = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]+[）)]?|[一二三四五六七八九十]+、|[0-9０-９]+\s*[.、．])`)
+)
+
+type pline struct {
+	ln      *textLine
+	cs      []chunk
+	text    string
+	numeric bool
+}
+
+func classify(ln *textLine) pline {
+	p := pline{ln: ln, cs: lineChunks(ln, splitGap(ln)), text: lineText(ln)}
+	nums := 0
+	for _, c := range p.cs {
+		if numberRe.MatchString(c.text) {
+			nums++
+		}
+	}
+	p.numeric = len(p.cs) >= 3 && nums >= 1 || len(p.cs) >= 2 && nums >= 2
+	return p
+}
+
+// endsRun reports a text line that cannot be part of a table: a line of
+// running prose, or a section heading (一、…) not followed closely by a
+// numeric line (table 3's row labels look like headings too).
+func endsRun(ls []pline, k int) bool {
+	p := ls[k]
+	n := utf8.RuneCountInString(p.text)
+	if n > 40 {
+		return true
+	}
+	if len(p.cs) == 1 && n >= 8 && sectionRe.MatchString(tables.FoldText(p.text)) {
+		for j := k + 1; j < len(ls) && j <= k+2; j++ {
+			if ls[j-1].ln.y-ls[j].ln.y > 2.2*math.Max(ls[j-1].ln.size, 6) {
+				break
+			}
+			if ls[j].numeric {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// near reports whether line b follows line a at label-wrapping distance.
+func near(a, b pline) bool {
+	return a.ln.y-b.ln.y <= 2.2*math.Max(math.Max(a.ln.size, b.ln.size), 6)
+}
+
+// tableRuns splits classified lines into runs; it returns, for every line,
+// the index of its run (-1: prose).
+func tableRuns(ls []pline) []int {
+	run := make([]int, len(ls))
+	for i := range run {
+		run[i] = -1
+	}
+	r := 0
+	for i := 0; i < len(ls); {
+		if !ls[i].numeric {
+			i++
+			continue
+		}
+		start, last := i, i
+		for k := i + 1; k < len(ls); k++ {
+			size := math.Max(ls[k-1].ln.size, 6)
+			if ls[k-1].ln.y-ls[k].ln.y > 4*size {
+				break
+			}
+			if ls[k].numeric {
+				last = k
+				continue
+			}
+			if endsRun(ls, k) || k-last > 8 {
+				break
+			}
+		}
+		// single-chunk label lines just above the first numeric line and
+		// just below the last one wrap the labels of those rows
+		for start > 0 && run[start-1] < 0 && i-start < 6 && !ls[start-1].numeric && len(ls[start-1].cs) <= 2 &&
+			!endsRun(ls, start-1) && near(ls[start-1], ls[start]) {
+			start--
+		}
+		end := last
+		for end+1 < len(ls) && end-last < 6 && !ls[end+1].numeric && len(ls[end+1].cs) <= 2 && !endsRun(ls, end+1) && near(ls[end], ls[end+1]) {
+			end++
+		}
+		numeric := 0
+		for k := start; k <= last; k++ {
+			if ls[k].numeric {
+				numeric++
+			}
+		}
+		if numeric >= 2 {
+			for k := start; k <= end; k++ {
+				run[k] = r
+			}
+			r++
+			i = end + 1
+			continue
+		}
+		i = last + 1
+	}
+	return run
+}
+
+type urow struct {
+	line   pline
+	labels []chunk // text chunks before the first number
+	nums   []chunk
+	tail   []chunk // text after the numbers
+}
+
+// unruledGrid builds the grid of one run of lines; dropped counts label
+// fragments that fit no label cell.
+func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
+	var rows []*urow
+	for _, p := range ls {
+		if !p.numeric {
+			continue
+		}
+		r := &urow{line: p}
+		for _, c := range p.cs {
+			switch {
+			case numberRe.MatchString(c.text):
+				r.nums = append(r.nums, c)
+			case len(r.nums) == 0:
+				r.labels = append(r.labels, c)
+			default:
+				r.tail = append(r.tail, c)
+			}
+		}
+		rows = append(rows, r)
+	}
+	// Label cells: every text chunk left of the numbers is a piece; pieces
+	// are grouped into columns by their left edge, a column's pieces into
+	// cells that start at a list marker (（二）, 2., 二、) or after a gap,
+	// and each cell goes to the numeric row nearest its vertical centre.
+	firstNum := math.Inf(1)
+	for _, r := range rows {
+		if len(r.nums) > 0 {
+			firstNum = math.Min(firstNum, r.nums[0].x)
+		}
+		r.labels = nil
+	}
+	type piece struct {
+		c    chunk
+		size float64
+	}
+	var pieces []piece
+	for _, p := range ls {
+		for _, c := range p.cs {
+			if numberRe.MatchString(c.text) && p.numeric {
+				continue
+			}
+			if c.x1 > firstNum+1 {
+				if !p.numeric {
+					dropped = append(dropped, c.text)
+				}
+				continue
+			}
+			pieces = append(pieces, piece{c, math.Max(p.ln.size, 6)})
+		}
+	}
+	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].c.x < pieces[j].c.x })
+	var cols [][]piece
+	for _, pc := range pieces {
+		if n := len(cols); n > 0 && pc.c.x-cols[n-1][0].c.x <= pc.size {
+			cols[n-1] = append(cols[n-1], pc)
+			continue
+		}
+		cols = append(cols, []piece{pc})
+	}
+	for _, col := range cols {
+		sort.SliceStable(col, func(i, j int) bool { return col[i].c.y > col[j].c.y })
+		flushCell := func(cell []piece) {
+			if len(cell) == 0 {
+				return
+			}
+			mid := (cell[0].c.y + cell[len(cell)-1].c.y) / 2
+			best, bd := -1, math.Inf(1)
+			for i, r := range rows {
+				if d := math.Abs(r.line.ln.y - mid); d < bd-0.01 {
+					best, bd = i, d
+				}
+			}
+			texts := make([]string, len(cell))
+			for i, pc := range cell {
+				texts[i] = pc.c.text
+			}
+			c := cell[0].c
+			c.text = strings.Join(texts, "\n")
+			r := rows[best]
+			for i := range r.labels {
+				if math.Abs(r.labels[i].x-c.x) <= cell[0].size {
+					r.labels[i].text += "\n" + c.text
+					return
+				}
+			}
+			r.labels = append(r.labels, c)
+			sort.SliceStable(r.labels, func(i, j int) bool { return r.labels[i].x < r.labels[j].x })
+		}
+		var cell []piece
+		for _, pc := range col {
+			if len(cell) > 0 {
+				prev := cell[len(cell)-1]
+				short := utf8.RuneCountInString(prev.c.text) <= 3 && utf8.RuneCountInString(pc.c.text) <= 3
+				if markerRe.MatchString(tables.FoldText(pc.c.text)) || !short && prev.c.y-pc.c.y > 2.2*pc.size {
+					flushCell(cell)
+					cell = nil
+				}
+			}
+			cell = append(cell, pc)
+		}
+		flushCell(cell)
+	}
+	// value columns
+	var centres []float64
+	maxNums := 0
+	for _, r := range rows {
+		for _, c := range r.nums {
+			centres = append(centres, (c.x+c.x1)/2)
+		}
+		maxNums = max(maxNums, len(r.nums))
+	}
+	sort.Float64s(centres)
+	var vcols []float64 // cluster centres
+	var cnt []int
+	tol := 12.0
+	for _, x := range centres {
+		if n := len(vcols); n > 0 && x-vcols[n-1] <= tol {
+			vcols[n-1] = (vcols[n-1]*float64(cnt[n-1]) + x) / float64(cnt[n-1]+1)
+			cnt[n-1]++
+			continue
+		}
+		vcols = append(vcols, x)
+		cnt = append(cnt, 1)
+	}
+	aligned := len(vcols) == maxNums
+	place := make([][]int, len(rows))
+	for ri, r := range rows {
+		used := map[int]bool{}
+		for _, c := range r.nums {
+			cx := (c.x + c.x1) / 2
+			k, kd := -1, math.Inf(1)
+			for j, x := range vcols {
+				if d := math.Abs(cx - x); d < kd {
+					k, kd = j, d
+				}
+			}
+			if used[k] {
+				aligned = false
+			}
+			used[k] = true
+			place[ri] = append(place[ri], k)
+		}
+	}
+	loc := func(c chunk) model.Loc { return model.Loc{Page: page, X: round2(c.x), Y: round2(c.y)} }
+	first := ls[0].ln
+	g = &tables.Grid{Aligned: aligned, Src: model.Loc{Page: page, X: round2(first.x0), Y: round2(first.y)}}
+	for ri, r := range rows {
+		var row []tables.GridCell
+		for _, c := range r.labels {
+			row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
+		}
+		if aligned {
+			cells := make([]tables.GridCell, len(vcols))
+			for j := range cells {
+				cells[j].Src = model.Loc{Page: page, X: round2(vcols[j]), Y: round2(r.line.ln.y)}
+			}
+			for i, c := range r.nums {
+				cells[place[ri][i]] = tables.GridCell{Text: c.text, Src: loc(c)}
+			}
+			row = append(row, cells...)
+		} else {
+			for _, c := range r.nums {
+				row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
+			}
+		}
+		for _, c := range r.tail {
+			row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	return g, dropped
+}
+
+// layoutLines emits the lines outside ruled tables: prose lines as
+// paragraphs (or headings), runs of numeric lines as unruled grids.
+func layoutLines(page int, lines []*textLine, body int, doc *tables.Document) []item {
+	var items []item
+	var ls []pline
+	for li, ln := range lines {
+		t := lineText(ln)
+		if t == "" {
+			continue
+		}
+		if (li == 0 || li == len(lines)-1) && pageNumRe.MatchString(strings.TrimSpace(t)) {
+			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
+				Message: "page number or running header dropped", Raw: t, Src: model.Loc{Page: page, X: round2(ln.x0), Y: round2(ln.y)}})
+			continue
+		}
+		ls = append(ls, classify(ln))
+	}
+	runs := tableRuns(ls)
+	for i := 0; i < len(ls); {
+		if runs[i] < 0 {
+			items = append(items, lineItem(page, ls[i].ln, body))
+			i++
+			continue
+		}
+		j := i
+		for j < len(ls) && runs[j] == runs[i] {
+			j++
+		}
+		g, dropped := unruledGrid(page, ls[i:j])
+		if len(dropped) > 0 {
+			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
+				Message: "label fragments outside any label cell dropped (vertical group labels?)", Raw: strings.Join(dropped, " "),
+				Src: model.Loc{Page: page, X: round2(ls[i].ln.x0), Y: round2(ls[i].ln.y)}})
+		}
+		items = append(items, item{top: ls[i].ln.y + ls[i].ln.size, grid: g})
+		i = j
+	}
+	return items
+}
