@@ -9,9 +9,14 @@ import (
 	"golang.org/x/text/width"
 )
 
-// receivedRe finds "收到/受理/新收 … 申请 N 件" in prose. The gap between the
-// verb and 申请 may not cross a sentence or clause end.
-var receivedRe = regexp.MustCompile(`(收到|受理|新收|接收)([^。；;，,、：:]{0,30}?)申请(?:共|数量为|数量|为|总计|合计)?\s*(\d+)\s*(件|个|份|宗)`)
+// receivedRe finds "收到/受理/接收 … 公开 … 申请 (共计) N 件" in prose; the gap
+// may not cross a clause end and must say 公开, so that sub-counts such as
+// 受理当面申请3件 are not taken for the total. receivedRe2 finds the
+// inverted order "共收到70件申请" / "受理12件政府信息公开申请".
+var (
+	receivedRe  = regexp.MustCompile(`(?:收到|受理|接收|新收)([^。；;，,：:]{0,40}?)申请(?:共计|共|总计|合计|数量为|数量|为)?\s*(\d+)\s*件`)
+	receivedRe2 = regexp.MustCompile(`(?:收到|受理|接收|新收)(?:各类)?\s*(\d+)\s*件(?:政府信息公开|依申请公开|信息公开)?申请`)
+)
 
 // proseNumber is one number read from prose.
 type proseNumber struct {
@@ -35,14 +40,19 @@ func receivedClaims(r *model.Report) []proseNumber {
 			text = width.Narrow.String(text)
 		}
 		for _, m := range receivedRe.FindAllStringSubmatch(text, -1) {
-			if strings.ContainsAny(m[2], "复诉") || strings.Contains(m[2], "咨询") {
-				continue // 行政复议申请, 诉讼, 咨询 are other things
+			gap := m[1]
+			if !strings.Contains(gap, "公开") || strings.ContainsAny(gap, "复诉") ||
+				strings.Contains(gap, "咨询") || strings.Contains(gap, "当面") {
+				continue // 行政复议申请, 诉讼, 咨询 and channel sub-counts are other things
 			}
-			d, err := model.ParseDecimal(m[3])
-			if err != nil {
-				continue
+			if d, err := model.ParseDecimal(m[2]); err == nil {
+				out = append(out, proseNumber{text: m[0], n: d, sec: s})
 			}
-			out = append(out, proseNumber{text: m[0], n: d, sec: s})
+		}
+		for _, m := range receivedRe2.FindAllStringSubmatch(text, -1) {
+			if d, err := model.ParseDecimal(m[1]); err == nil {
+				out = append(out, proseNumber{text: m[0], n: d, sec: s})
+			}
 		}
 	}
 	return out

@@ -606,3 +606,29 @@ func TestColumnOrder(t *testing.T) {
 		t.Errorf("规章 should come before 行政规范性文件: %v", got)
 	}
 }
+
+func TestReceivedClaims(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"2022年，共收到政府信息公开申请45件，上年结转3件。", []string{"45"}},
+		{"本年度全区共收到70件申请，及时依法依规办结69件。", []string{"70"}},
+		{"全年接收通过信函、网络提交的各类政府信息公开申请共计81件，涉及自然人80件。", []string{"81"}},
+		{"受理政府信息公开申请859件（含上年结转18件）。", []string{"859"}},
+		{"受理当面申请0件，网上申请5件。", nil},
+		{"收到行政复议申请2件，行政诉讼1件。", nil},
+		{"收到2件行政复议申请。", nil},
+		{"受理群众咨询申请30件。", nil},
+		{"区政府办代表区政府受理政府信息公开申请１７件。", []string{"17"}},
+	} {
+		r := &model.Report{Sections: []model.Section{{ID: model.SecOverview, Text: c.text}}}
+		var got []string
+		for _, p := range receivedClaims(r) {
+			got = append(got, p.n.String())
+		}
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}
