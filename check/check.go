@@ -395,7 +395,7 @@ func formatZH(f model.FormatVersion) string {
 	case model.Format2021:
 		return "2021年版"
 	case model.FormatLegacy:
-		return "2019年以前的"
+		return "2019年以前（无统一表格）"
 	}
 	return "未能识别"
 }

@@ -80,13 +80,10 @@ var StrSections = &Rule{
 
 Reports in the 2019 and 2021 formats have six sections: 总体情况, 主动公开,
 收到和处理申请, 行政复议和行政诉讼, 存在的主要问题及改进情况, 其他需要报告
-的事项, in this order. A report whose format could not be detected is
-checked when its year calls for one of these formats.`,
+的事项, in this order.`,
 	Severity: model.SevWarning,
+	Formats:  tableFormats,
 	Run: func(p *Pass) {
-		if !outlineApplies(p) {
-			return
-		}
 		if len(p.Report.Sections) == 0 {
 			p.Uncertain(model.Finding{Column: "sections",
 				Message:   "未识别出任何部分标题，无法检查报告结构",
@@ -159,8 +156,8 @@ format could not be detected is checked when its year calls for the 2019 or
 	},
 }
 
-// outlineApplies reports whether the report should follow the national
-// outline and tables: its format is 2019 or 2021, or could not be detected
+// outlineApplies reports whether the report should carry the national
+// tables: its format is 2019 or 2021, or could not be detected
 // while its year calls for one of them. Otherwise it reports
 // not-applicable.
 func outlineApplies(p *Pass) bool {

@@ -402,7 +402,7 @@ func TestNotApplicableFormats(t *testing.T) {
 		}
 	}
 	for _, r := range All {
-		if (r.Formats != nil || r.ID == "STR-SECTIONS" || r.ID == "STR-TABLE-MISSING") && !na[r.ID] {
+		if (r.Formats != nil || r.ID == "STR-TABLE-MISSING") && !na[r.ID] {
 			t.Errorf("%s: no not_applicable outcome on a legacy report", r.ID)
 		}
 	}
