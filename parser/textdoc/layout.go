@@ -325,6 +325,12 @@ func splitPrefix(f span, markerOK bool) (pre, rest span, ok bool) {
 	return pre, rest, true
 }
 
+// isMarginPiece reports whether a field is a short fragment (at most three
+// runes, no digit, no list marker) printed in the left margin.
+func isMarginPiece(f span) bool {
+	return f.col < marginCol && runeLen(f.text) <= 3 && !hasDigit(f.text) && !startsWithMarker(f.text)
+}
+
 func hasDigit(s string) bool { return strings.ContainsFunc(s, isDigitRune) }
 
 // repeatedHeader reports whether a label line after a page break repeats
@@ -384,6 +390,13 @@ func (b *gridBuilder) labelLine(fs []span, li int) {
 	if b.numeric && !startsWithMarker(f.text) && !isCaption(f.text) {
 		if t, k, piece := b.continuationTarget(f); t != nil {
 			b.appendLabel(t, k, piece, li)
+			return
+		}
+	}
+	if b.numeric && isMarginPiece(f) && len(b.rows) > 0 {
+		// "）不" left of the row labels: a piece of a group label
+		if last := b.rows[len(b.rows)-1]; last.values && last.label >= 0 && last.labelCol > f.col+colTolerance {
+			b.groups = append(b.groups, f)
 			return
 		}
 	}
@@ -460,6 +473,13 @@ func (b *gridBuilder) valueLine(fs []span, num []bool, li int) {
 		runeLen(fs[0].text) <= 3 && abs(fs[1].col-p.labelCol) <= colTolerance && !startsWithMarker(fs[1].text) {
 		// "处理   不再处理其政府信息公开申请   0 …": a margin fragment before
 		// the end of a label printed above
+		b.groups = append(b.groups, fs[0])
+		fs, num = fs[1:], num[1:]
+	}
+	if p := b.pending; p != nil && len(fs) >= 2 && !num[0] && num[1] && isMarginPiece(fs[0]) &&
+		startsWithMarker(p.cells[0].Text) && p.labelCol > fs[0].col+colTolerance {
+		// "予公               0      0 …" under "5.属于三类内部": a margin
+		// fragment on the value line of a label printed above
 		b.groups = append(b.groups, fs[0])
 		fs, num = fs[1:], num[1:]
 	}
