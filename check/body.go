@@ -31,9 +31,11 @@ var (
 // "伯党乡政府" all give "伯党乡". It folds full-width characters, removes
 // spaces, treats 人民政府 and 政府 alike and drops them at the end, turns
 // 街道办事处 into 街道, and drops leading parent places (province, city,
-// county) as long as what remains still starts with a place name of its
-// own. A department keeps its place ("上海市政府办公厅"), so that two
-// cities' offices never share a key. The key is empty when body is.
+// county) as long as what remains is itself a place name (a government or
+// township body). A department keeps every place in front of it
+// ("上海市政府办公厅", "东川县财政局"), so that two cities' or counties'
+// departments never share a key; the price is that "淮安市洪泽区财政局" and
+// "洪泽区财政局" do not match. The key is empty when body is.
 func NormalizeBody(body string) string {
 	s := width.Fold.String(body)
 	s = strings.Map(func(r rune) rune {
@@ -51,13 +53,30 @@ func NormalizeBody(body string) string {
 			break
 		}
 		rest := s[len(m):]
-		in := innerSeg.FindString(rest)
-		if in == "" || isGenericPlace(in) {
+		if !allPlaces(rest) {
 			break
 		}
 		s = rest
 	}
 	return s
+}
+
+// allPlaces reports whether s is made of place names only ("洪泽区",
+// "绿园区春城街道"), so that the parent in front of it can go. A
+// department ("财政局", "住房和城乡建设局") is not, and keeps its parent:
+// two counties' 财政局 must not share a key.
+func allPlaces(s string) bool {
+	if s == "" {
+		return false
+	}
+	for s != "" {
+		seg := innerSeg.FindString(s)
+		if seg == "" || isGenericPlace(seg) || strings.ContainsAny(seg, "和与及") {
+			return false
+		}
+		s = s[len(seg):]
+	}
+	return true
 }
 
 func isGenericPlace(seg string) bool {

@@ -535,7 +535,12 @@ func crossDup(sums []Summary, prevOf func(int) []int, o *Options) []CrossFinding
 						best[to] = m
 					}
 					m.n++
-					if m.other < 0 || sim > m.sim || (sim == m.sim && prior && !m.prior) {
+					// Ties go to the previous year of the same body, then to
+					// the first report in the batch, whatever the bucket order.
+					better := m.other < 0 || sim > m.sim ||
+						(sim == m.sim && prior && !m.prior) ||
+						(sim == m.sim && prior == m.prior && from.rep < m.other)
+					if better {
 						m.other, m.sim, m.prior = from.rep, sim, prior
 					}
 				}

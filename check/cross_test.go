@@ -231,3 +231,31 @@ func BenchmarkCrossCheck(b *testing.B) {
 		CrossCheck(sums, testOptions())
 	}
 }
+
+// TestCrossDupDeterministic: with several equally similar reports the one
+// named is always the same (the first in the batch).
+func TestCrossDupDeterministic(t *testing.T) {
+	var sums []Summary
+	for i, body := range []string{"甲镇人民政府", "乙镇人民政府", "丙镇人民政府", "丁镇人民政府", "戊镇人民政府"} {
+		r := reportWith(body, 2023, overviewA2023, nil)
+		r.Source = fmt.Sprintf("r%d.pdf", i)
+		sums = append(sums, summaryOf(r))
+	}
+	o := testOptions()
+	o.Only = []string{"META-DUP-PRIOR"}
+	first := CrossCheck(sums, o)
+	if len(first) != 5 {
+		t.Fatalf("want 5 findings, got %v", crossDescribe(first))
+	}
+	if first[0].Finding.Related != "r1.pdf (2023)" || first[1].Finding.Related != "r0.pdf (2023)" {
+		t.Errorf("ties not broken by batch order: %s, %s", first[0].Finding.Related, first[1].Finding.Related)
+	}
+	for run := 0; run < 20; run++ {
+		again := CrossCheck(sums, o)
+		for i := range first {
+			if again[i].Finding.Related != first[i].Finding.Related || again[i].Finding.Message != first[i].Finding.Message {
+				t.Fatalf("run %d differs at %d: %s vs %s", run, i, again[i].Finding.Related, first[i].Finding.Related)
+			}
+		}
+	}
+}
