@@ -19,27 +19,32 @@ else
 	tool="$tmp/tool"
 fi
 echo "tool: $tool"
+files_default() { :; }
 [ $# -gt 0 ] || set -- "$shared"/corpus/raw/*.pdf "$shared"/fixtures/pdf-synthetic/*.pdf
 runs=${RUNS:-10}
-now() { date +%s%N; }
-timeit() { # cmd… → mean ms over $runs
+# measure CMD… → "wall_ms cpu_ms maxrss_kB", means over $runs runs (after
+# one warm-up). CPU time (user+sys) is the robust figure on a loaded machine.
+measure() {
 	"$@" >/dev/null 2>&1 || true
-	s=$(now)
 	i=0
-	while [ $i -lt "$runs" ]; do "$@" >/dev/null 2>&1 || true; i=$((i + 1)); done
-	e=$(now)
-	echo $(( (e - s) / runs / 1000 ))
+	: >"$tmp/m"
+	while [ $i -lt "$runs" ]; do
+		/usr/bin/time -a -o "$tmp/m" -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null || true
+		i=$((i + 1))
+	done
+	awk '{w+=$1; c+=$2+$3; if ($4>m) m=$4} END {printf "%.1f %.1f %d\n", w/NR*1000, c/NR*1000, m}' "$tmp/m"
 }
-rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-printf '%-36s %9s %9s %6s %8s %8s %6s\n' file ours_us pdftt_us ratio ours_kB pdftt_kB mem
-tot_o=0; tot_p=0
+printf '%-32s %8s %8s %8s %8s %6s %6s %8s %8s %5s\n' file wall_ms pdftt_ms cpu_ms pdftt_ms wall× cpu× rss_kB pdftt_kB mem×
+tw=0; tp=0; cw=0; cp=0
 for f in "$@"; do
-	o=$(timeit $tool "$f")
-	p=$(timeit pdftotext -layout "$f" /dev/null)
-	mo=$(rss $tool "$f")
-	mp=$(rss pdftotext -layout "$f" /dev/null)
-	tot_o=$((tot_o + o)); tot_p=$((tot_p + p))
-	printf '%-36s %9d %9d %6s %8s %8s %6s\n' "$(basename "$f")" "$o" "$p" \
-		"$(awk "BEGIN{printf \"%.2f\", $o/$p}")" "$mo" "$mp" "$(awk "BEGIN{printf \"%.2f\", $mo/$mp}")"
+	set -- $(measure $tool "$f")
+	ow=$1 oc=$2 om=$3
+	set -- $(measure pdftotext -layout "$f" /dev/null)
+	pw=$1 pc=$2 pm=$3
+	tw=$(awk "BEGIN{print $tw+$ow}"); tp=$(awk "BEGIN{print $tp+$pw}")
+	cw=$(awk "BEGIN{print $cw+$oc}"); cp=$(awk "BEGIN{print $cp+$pc}")
+	printf '%-32s %8s %8s %8s %8s %6s %6s %8s %8s %5s\n' "$(basename "$f")" "$ow" "$pw" "$oc" "$pc" \
+		"$(awk "BEGIN{printf \"%.2f\", $ow/$pw}")" "$(awk "BEGIN{printf \"%.2f\", ($oc+0.001)/($pc+0.001)}")" \
+		"$om" "$pm" "$(awk "BEGIN{printf \"%.2f\", $om/$pm}")"
 done
-echo "total time ratio: $(awk "BEGIN{printf \"%.2f\", $tot_o/$tot_p}") (ours / pdftotext -layout)"
+echo "total wall ratio $(awk "BEGIN{printf \"%.2f\", $tw/$tp}"), total cpu ratio $(awk "BEGIN{printf \"%.2f\", $cw/$cp}") (ours / pdftotext -layout)"
