@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -159,5 +160,26 @@ func TestTimeout(t *testing.T) {
 	cancel()
 	if _, err := Parse(ctx, b, Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled context: got %v", err)
+	}
+}
+
+// TestCyclicPageTree: a /Kids loop must not hang (the library's Reader.Page
+// would loop forever).
+func TestCyclicPageTree(t *testing.T) {
+	w := &pdfWriter{}
+	f := identityHFont(w)
+	cs := w.add(stream([]byte("BT /F1 12 Tf 100 700 Td <0001> Tj ET"), "", false))
+	page := w.add("")
+	pages := w.add("")
+	cat := w.add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	w.set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", pages, f, cs))
+	w.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count 2 >>", page, pages))
+	start := time.Now()
+	doc, err := Parse(context.Background(), w.Bytes(cat), Options{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 1 || time.Since(start) > 2*time.Second {
+		t.Errorf("%d pages in %v", doc.Pages, time.Since(start))
 	}
 }

@@ -60,6 +60,7 @@ type docState struct {
 	fonts   map[string]*font // by font object and resource name
 	streams map[string][]byte
 	forms   map[string]*resources // Form XObject resources, by form object
+	pages   []pdf.Page
 }
 
 func open(b []byte, opts Options) (*docState, error) {
@@ -210,16 +211,19 @@ func (d *docState) pageContent(p pdf.Page) ([]byte, error) {
 
 // walkPage interprets one page.
 func (d *docState) walkPage(ctx context.Context, num int) (pc *pageContent, err error) {
+	if d.pages == nil {
+		d.pages, _ = pageList(d.r)
+	}
 	pc = &pageContent{}
 	defer func() {
 		if p := recover(); p != nil {
 			pc.Notes = append(pc.Notes, fmt.Sprintf("walker stopped: %v", p))
 		}
 	}()
-	var page pdf.Page
-	if e := safe(func() { page = d.r.Page(num) }); e != nil || page.V.IsNull() {
+	if num < 1 || num > len(d.pages) {
 		return pc, errf(num, ErrMalformed, "page object missing")
 	}
+	page := d.pages[num-1]
 	content, cerr := d.pageContent(page)
 	if cerr != nil && len(content) == 0 {
 		pc.Notes = append(pc.Notes, "content unreadable: "+cerr.Error())

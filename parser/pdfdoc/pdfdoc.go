@@ -94,13 +94,15 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	if err != nil {
 		return nil, err
 	}
-	var n int
-	_ = safe(func() { n = d.r.NumPage() })
-	if n <= 0 {
-		return nil, errf(0, ErrMalformed, "no pages")
-	}
-	if n > 100000 {
-		return nil, errf(0, ErrMalformed, "page count %d", n)
+	pages, perr := pageList(d.r)
+	d.pages = pages
+	n := len(pages)
+	if n == 0 {
+		detail := "no pages"
+		if perr != nil {
+			detail = "page tree unreadable: " + perr.Error()
+		}
+		return nil, errf(0, ErrMalformed, "%s", detail)
 	}
 	doc := newDoc(n)
 	var total, bad, images, pagesWithText, noFont int
