@@ -160,6 +160,10 @@ type gridBuilder struct {
 	blankRun int  // blank lines since the last kept line
 	glue     bool // a page break since the last kept line
 	dropped  int  // index in diags of the repeated-header note being written, -1 if none
+	// afterBreak is set for the first kept line after a page break: the
+	// columns of the new page need not line up with the old one's.
+	afterBreak bool
+	hpos       int // how much of the header text a repeated header has matched
 }
 
 // brow is a row under construction.
@@ -177,6 +181,7 @@ type brow struct {
 func (b *gridBuilder) pageBreak() {
 	b.glue = true
 	b.dropped = -1
+	b.hpos = 0
 }
 
 func (b *gridBuilder) line(li int) {
@@ -226,6 +231,7 @@ func (b *gridBuilder) line(li int) {
 	if b.blankRun >= 2 && !b.glue {
 		b.closed = li
 	}
+	b.afterBreak = b.glue
 	b.blankRun, b.glue, b.dropped = 0, false, -1
 	fs, num = b.stripGroupPrefix(fs, num)
 	if len(fs) == 0 {
@@ -335,17 +341,30 @@ func hasDigit(s string) bool { return strings.ContainsFunc(s, isDigitRune) }
 
 // repeatedHeader reports whether a label line after a page break repeats
 // the table's header: every field is a piece of the header text.
+//
+// The lines must come in the header's order: each is looked for after the
+// previous one, so that a label piece that happens to occur in the header
+// ("请" of 申请人情况) is not taken for it once the header is over.
 func (b *gridBuilder) repeatedHeader(fs []span) bool {
 	h := b.header.String()
-	if len(h) < 6 || !b.numeric {
+	if len(h) < 6 || !b.numeric || b.hpos >= len(h) {
 		return false
 	}
+	var t strings.Builder
 	for _, f := range fs {
-		t := stripBlank(f.text)
-		if t == "" || len(t) > 120 || startsWithMarker(t) || !strings.Contains(h, t) {
+		if startsWithMarker(f.text) {
 			return false
 		}
+		t.WriteString(stripBlank(f.text))
 	}
+	if t.Len() == 0 || t.Len() > 240 {
+		return false
+	}
+	k := strings.Index(h[b.hpos:], t.String())
+	if k < 0 {
+		return false
+	}
+	b.hpos += k + t.Len()
 	return true
 }
 
@@ -450,7 +469,7 @@ func (b *gridBuilder) continuationTarget(f span) (*brow, int, span) {
 				b.groups = append(b.groups, pre)
 				return t, k, rest
 			}
-			if abs(f.col-col) <= colTolerance {
+			if abs(f.col-col) <= colTolerance || b.afterBreak && k == t.label && t == cands[0] {
 				return t, k, f
 			}
 		}
