@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash/fnv"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -140,14 +139,19 @@ func bodyMasks(body string) []string {
 	return m
 }
 
-var (
-	maskPlace  = regexp.MustCompile(`\p{Han}{2,4}?(?:街道|社区|村|乡|镇|县|区|市)`)
-	maskNumber = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千万亿两]+`)
-)
+// placeSuffixes end the place names masked by maskText (2 to 4 Han
+// characters and one of these).
+var placeSuffixes = [][]rune{[]rune("街道"), []rune("社区"), []rune("村"), []rune("乡"), []rune("镇"), []rune("县"), []rune("区"), []rune("市")}
+
+// isNumeral reports whether r is a Chinese numeral character.
+func isNumeral(r rune) bool {
+	return strings.ContainsRune("零〇一二三四五六七八九十百千万亿两", r)
+}
 
 // maskText returns s without spaces, with full-width forms folded, and
-// with the body's own names, other place names and all numbers (years
-// included) replaced by placeholders, as runes.
+// with the body's own names, other place names (2–4 Han characters and a
+// suffix such as 镇, 村, 街道) and all numbers (years included, and Chinese
+// numerals) replaced by placeholders, as runes.
 func maskText(s string, masks []string) []rune {
 	s = width.Fold.String(s)
 	for _, m := range masks {
@@ -155,14 +159,76 @@ func maskText(s string, masks []string) []rune {
 			s = strings.ReplaceAll(s, m, "□")
 		}
 	}
-	s = maskPlace.ReplaceAllString(s, "□")
-	s = maskNumber.ReplaceAllString(s, "#")
-	return []rune(strings.Map(func(r rune) rune {
+	in := []rune(s)
+	out := make([]rune, 0, len(in))
+	for i := 0; i < len(in); {
+		r := in[i]
 		if unicode.IsSpace(r) {
-			return -1
+			i++
+			continue
 		}
-		return r
-	}, s))
+		if n := placeAt(in, i); n > 0 {
+			out = append(out, '□')
+			i += n
+			continue
+		}
+		if r >= '0' && r <= '9' {
+			i++
+			for i < len(in) && in[i] >= '0' && in[i] <= '9' {
+				i++
+			}
+			if i+1 < len(in) && in[i] == '.' && in[i+1] >= '0' && in[i+1] <= '9' {
+				i++
+				for i < len(in) && in[i] >= '0' && in[i] <= '9' {
+					i++
+				}
+			}
+			out = append(out, '#')
+			continue
+		}
+		if isNumeral(r) {
+			for i < len(in) && isNumeral(in[i]) {
+				i++
+			}
+			out = append(out, '#')
+			continue
+		}
+		out = append(out, r)
+		i++
+	}
+	return out
+}
+
+// placeAt returns the length of the place name starting at in[i] (2 to 4
+// Han characters, the shortest that is followed by a place suffix), or 0.
+func placeAt(in []rune, i int) int {
+	for k := 0; k < 4 && i+k < len(in); k++ {
+		if !unicode.Is(unicode.Han, in[i+k]) {
+			return 0
+		}
+		if k < 1 {
+			continue
+		}
+		// in[i : i+k+1] are k+1 ≥ 2 Han characters; is a suffix next?
+		for _, suf := range placeSuffixes {
+			if hasRunes(in[i+k+1:], suf) {
+				return k + 1 + len(suf)
+			}
+		}
+	}
+	return 0
+}
+
+func hasRunes(s, prefix []rune) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i, r := range prefix {
+		if s[i] != r {
+			return false
+		}
+	}
+	return true
 }
 
 // shingleLen is the length of a shingle in runes.
@@ -188,8 +254,9 @@ func minHash(r []rune) []uint32 {
 		h.Reset()
 		h.Write(buf)
 		x := h.Sum64()
+		// Multiply-shift hashing: one multiply and add per permutation.
 		for j := range sig {
-			v := uint32(mix64(x^seeds[j]) >> 32)
+			v := uint32((x*seeds[j] + seeds[sigSize-1-j]) >> 32)
 			if v < sig[j] {
 				sig[j] = v
 			}
@@ -213,7 +280,7 @@ var seeds = func() [sigSize]uint64 {
 	x := uint64(0x6e69616e62616f) // "nianbao"
 	for i := range s {
 		x += 0x9e3779b97f4a7c15
-		s[i] = mix64(x)
+		s[i] = mix64(x) | 1 // odd, for multiply-shift hashing
 	}
 	return s
 }()

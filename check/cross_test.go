@@ -3,8 +3,12 @@ package check
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/width"
 
 	"github.com/xxgk/nianbao/model"
 )
@@ -178,6 +182,35 @@ func TestCrossDuplicateText(t *testing.T) {
 	}
 	if s := similarity(diff[0].Sections[0].MinHash, diff[1].Sections[0].MinHash); s > 0.3 {
 		t.Errorf("similarity of unrelated texts %.2f", s)
+	}
+}
+
+// maskTextRegexp is the reference definition of maskText, written with
+// regular expressions; maskText is a faster hand-written scanner.
+func maskTextRegexp(s string, masks []string) []rune {
+	s = width.Fold.String(s)
+	for _, m := range masks {
+		if m != "" {
+			s = strings.ReplaceAll(s, m, "□")
+		}
+	}
+	s = regexp.MustCompile(`\p{Han}{2,4}?(?:街道|社区|村|乡|镇|县|区|市)`).ReplaceAllString(s, "□")
+	s = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千万亿两]+`).ReplaceAllString(s, "#")
+	return []rune(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+func TestMaskTextMatchesReference(t *testing.T) {
+	masks := bodyMasks("民权县伯党乡人民政府")
+	for _, s := range []string{overviewA2022, overviewA2023, overviewB2023, overviewC2023, overviewD2023,
+		"2023年，伯党乡人民政府公开信息156条、十二条；民权县 城关镇", "１２３.５万元，三 十 人", "镇", "", "a1.b2..3 村民委员会社区街道"} {
+		if got, want := string(maskText(s, masks)), string(maskTextRegexp(s, masks)); got != want {
+			t.Errorf("maskText(%q)\n got %q\nwant %q", s, got, want)
+		}
 	}
 }
 
