@@ -427,3 +427,34 @@ func TestFixtureFile(t *testing.T) {
 	}
 	golden(t, "report2021.dump", parse(t, b).Dump())
 }
+
+// FuzzDocumentXML fuzzes word/document.xml inside a valid package, so that
+// the mutations reach the XML walker instead of breaking the zip checksums.
+func FuzzDocumentXML(f *testing.F) {
+	f.Add(report2021())
+	f.Add(table(one(vc(1), cs("x", 2)), one(vc(2)), one(tc{text: "a", nested: table(one(c("b")))})))
+	f.Add(`<w:p><w:pPr><w:numPr><w:ilvl w:val="8"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>`)
+	f.Fuzz(func(t *testing.T, body string) {
+		b := buildDOCX(t, body, nil)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		d, err := Parse(ctx, b)
+		if errors.Is(err, ErrInternal) {
+			t.Fatalf("internal error: %v", err)
+		}
+		if err != nil {
+			return
+		}
+		for _, bl := range d.Blocks {
+			if bl.Kind == tables.BlockTable {
+				for _, row := range bl.Grid.Rows {
+					for _, c := range row {
+						if c.RowSpan < 1 || c.ColSpan < 1 || c.SpanRow >= c.RowSpan || c.SpanCol >= c.ColSpan {
+							t.Fatalf("bad span %+v", c)
+						}
+					}
+				}
+			}
+		}
+	})
+}
