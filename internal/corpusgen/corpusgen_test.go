@@ -128,9 +128,12 @@ func TestCoverage(t *testing.T) {
 		} else {
 			short++
 		}
-		if !strings.Contains(string(d.Data), "年政府信息公开工作年度报告") {
+		if m.Layout != LayoutDOCX && !strings.Contains(string(d.Data), "年政府信息公开工作年度报告") {
 			t.Errorf("%s: no title", m.File)
 		}
+	}
+	if !bytes.HasPrefix(docs[1].Data, []byte("PK\x03\x04")) && docs[1].Manifest.Layout == LayoutDOCX {
+		t.Errorf("DOCX is not a zip")
 	}
 	for _, l := range AllLayouts {
 		if layouts[l] < 50 {

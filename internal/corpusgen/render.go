@@ -19,7 +19,7 @@ const (
 )
 
 // AllLayouts lists every layout.
-var AllLayouts = []string{LayoutTSV, LayoutMarkdown, LayoutSpaced, LayoutCellPerLine, LayoutRunTogether, LayoutHTML}
+var AllLayouts = []string{LayoutTSV, LayoutMarkdown, LayoutSpaced, LayoutCellPerLine, LayoutRunTogether, LayoutHTML, LayoutDOCX}
 
 // ext returns the file extension of a layout.
 func ext(layout string) string {
@@ -28,6 +28,8 @@ func ext(layout string) string {
 		return ".md"
 	case LayoutHTML:
 		return ".html"
+	case LayoutDOCX:
+		return ".docx"
 	}
 	return ".txt"
 }
@@ -80,8 +82,11 @@ func (rp *Report) blocks() (title string, out []block) {
 // Render returns the report's bytes in its layout.
 func (rp *Report) Render() []byte {
 	title, blocks := rp.blocks()
-	if rp.Layout == LayoutHTML {
+	switch rp.Layout {
+	case LayoutHTML:
 		return rp.renderHTML(title, blocks)
+	case LayoutDOCX:
+		return rp.renderDOCX(title, blocks)
 	}
 	var sb strings.Builder
 	if rp.Layout == LayoutMarkdown {
