@@ -359,3 +359,51 @@ func mergeContinuations(doc *tables.Document) {
 		prev = g
 	}
 }
+
+// dropRunningHeaders removes running headers and footers: a paragraph that
+// is the first or last block of its page with the same text on several
+// pages (three, or two in a document of up to four pages).
+func dropRunningHeaders(doc *tables.Document) {
+	type pos struct{ first, last int }
+	edge := map[int]*pos{}
+	for i, b := range doc.Blocks {
+		p := b.Src.Page
+		if p == 0 {
+			continue
+		}
+		if e, ok := edge[p]; ok {
+			e.last = i
+		} else {
+			edge[p] = &pos{i, i}
+		}
+	}
+	count := map[string]map[int]bool{}
+	isEdge := func(i int) bool {
+		e := edge[doc.Blocks[i].Src.Page]
+		return e != nil && (e.first == i || e.last == i)
+	}
+	for i, b := range doc.Blocks {
+		if b.Kind == tables.BlockTable || !isEdge(i) {
+			continue
+		}
+		k := tables.LabelKey(b.Text)
+		if count[k] == nil {
+			count[k] = map[int]bool{}
+		}
+		count[k][b.Src.Page] = true
+	}
+	need := 3
+	if doc.Pages <= 4 {
+		need = 2
+	}
+	out := doc.Blocks[:0]
+	for i, b := range doc.Blocks {
+		if b.Kind != tables.BlockTable && isEdge(i) && len(count[tables.LabelKey(b.Text)]) >= need {
+			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
+				Message: "running header or footer dropped", Raw: b.Text, Src: b.Src})
+			continue
+		}
+		out = append(out, b)
+	}
+	doc.Blocks = out
+}

@@ -155,6 +155,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 		}
 		layoutPage(p, pc, doc)
 	}
+	dropRunningHeaders(doc)
 	mergeContinuations(doc)
 	if total == 0 {
 		detail := "no text on any page"
