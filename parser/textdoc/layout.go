@@ -40,7 +40,7 @@ func (p *parser) layoutTable(i int) (int, error) {
 	for li := i; li < end; li++ {
 		idx = append(idx, li)
 	}
-	b := &gridBuilder{p: p, closed: -1, dropped: -1}
+	b := &gridBuilder{p: p, closed: -1, dropped: -1, prevKept: -1}
 	for n, li := range idx {
 		if n%ctxEvery == 0 {
 			if err := p.ctx.Err(); err != nil {
@@ -164,6 +164,27 @@ type gridBuilder struct {
 	// columns of the new page need not line up with the old one's.
 	afterBreak bool
 	hpos       int // how much of the header text a repeated header has matched
+	prevKept   int // line index of the last kept line
+}
+
+// tailTarget returns the value row or pending label whose label ends on
+// the line just above f and starts in f's column.
+func (b *gridBuilder) tailTarget(f span) *brow {
+	t := b.pending
+	if t == nil && len(b.rows) > 0 {
+		t = b.rows[len(b.rows)-1]
+	}
+	if t == nil || t.label < 0 || t.lastLine != b.prevKept || !b.numeric {
+		return nil
+	}
+	col := t.labelCol
+	if t.label < len(t.cols) {
+		col = t.cols[t.label]
+	}
+	if abs(f.col-col) > 1 {
+		return nil
+	}
+	return t
 }
 
 // brow is a row under construction.
@@ -211,6 +232,14 @@ func (b *gridBuilder) line(li int) {
 		}
 	}
 	if nn == 0 && len(fs) == 1 && isGroupPiece(fs[0]) {
+		// the last character of a label right above it, in its column ("请"
+		// under "政府信息公开申"), or a piece of a group label down the margin
+		if t := b.tailTarget(fs[0]); t != nil && !b.glue && b.blankRun == 0 {
+			b.afterBreak = false
+			b.appendLabel(t, t.label, fs[0], li)
+			b.prevKept = li
+			return
+		}
 		b.groups = append(b.groups, fs[0])
 		return
 	}
@@ -233,6 +262,7 @@ func (b *gridBuilder) line(li int) {
 	}
 	b.afterBreak = b.glue
 	b.blankRun, b.glue, b.dropped = 0, false, -1
+	b.prevKept = li
 	fs, num = b.stripGroupPrefix(fs, num)
 	if len(fs) == 0 {
 		return
