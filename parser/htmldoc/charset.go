@@ -36,6 +36,9 @@ const metaScanLimit = 64 << 10
 // (content="text/html; charset=gb2312").
 var reMetaCharset = regexp.MustCompile(`(?is)^<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.()\-]+)`)
 
+// reXMLEncoding reads encoding="…" in an XML declaration.
+var reXMLEncoding = regexp.MustCompile(`encoding\s*=\s*["']([A-Za-z0-9_.\-]+)["']`)
+
 // decoded is the result of decoding a page's bytes.
 type decoded struct {
 	text    string
@@ -145,6 +148,14 @@ func declaredCharset(src []byte, contentType string) (label, from string) {
 	head := src
 	if len(head) > metaScanLimit {
 		head = head[:metaScanLimit]
+	}
+	// An XHTML page may declare its encoding in the XML declaration.
+	if t := bytes.TrimLeft(head, " \t\r\n"); bytes.HasPrefix(t, []byte("<?xml")) {
+		if end := bytes.Index(t, []byte("?>")); end > 0 {
+			if m := reXMLEncoding.FindSubmatch(t[:end]); m != nil {
+				return string(m[1]), "the XML declaration"
+			}
+		}
 	}
 	// Find "charset" case-insensitively, then read the enclosing <meta> tag
 	// with the regular expression (cheap on the small window).

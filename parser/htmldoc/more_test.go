@@ -55,6 +55,7 @@ func TestDecode(t *testing.T) {
 		{"utf-8 BOM", "", append([]byte{0xEF, 0xBB, 0xBF}, []byte("<p>政府信息</p>")...), "utf-8", "政府信息", false, nil},
 		{"utf-16le BOM", "", []byte{0xFF, 0xFE, '<', 0, 'p', 0, '>', 0, 0x3F, 0x65, 0x9C, 0x5E}, "utf-16le", "政府", false, nil},
 		{"GB18030 four-byte sequence", "", []byte("<meta charset=gb2312><p>\x95\x32\x82\x36</p>"), "gb18030", "𠀀", false, nil},
+		{"XML declaration", "", []byte("<?xml version=\"1.0\" encoding=\"GB2312\"?>\n<html><p>\xd5\xfe\xb8\xae</p></html>"), "gb18030", "政府", false, nil},
 		{"binary", "", bytes.Repeat([]byte{0x01, 0x02, 0x81, 0x03, 0xFF, 0x04}, 200), "", "", false, ErrUndecodable},
 	}
 	for _, tt := range tests {
