@@ -1,25 +1,55 @@
 // Package pdfdoc is the PDF front end: it reads a PDF's text layer into a
 // tables.Document of headings, paragraphs and table grids, each with its
-// page and position.
+// page and position (PDF user space, origin bottom left).
 //
-// ledongthuc/pdf serves as the object layer only (open, decrypt, page tree,
-// object navigation, stream filters). The content streams are interpreted
-// here: a lexer of our own, the text state and CTM, glyph widths of simple,
-// CID and Type3 fonts, ToUnicode for every font kind (package cmap, with
-// bfrange carry), the predefined GB CMaps, Form XObjects, and ruling lines
-// from strokes and thin filled rectangles. Ruled tables are rebuilt as
-// lattices (merged cells from missing edges); unruled tables from lines of
-// widely spaced chunks.
+// ledongthuc/pdf serves as the object layer only: open, decrypt, object
+// navigation and stream filters. Everything else is done here:
 //
-// Every library call runs under recover and the whole document under a
-// deadline, so no input panics or hangs the caller.
+//   - a byte pre-pass (junk before %PDF- or after %%EOF, a PDF 2.0 header);
+//   - the page tree, walked once with a cycle guard;
+//   - a content-stream lexer and interpreter of our own (walk.go, lex.go):
+//     text state and CTM (Td TD T* Tm ' " Tc Tw Tz Ts TL cm q Q), glyph widths
+//     (CID /W and /DW, simple /Widths, Type3 /FontMatrix), Form XObjects, and
+//     ruling segments from strokes (m l re h) and thin filled rectangles;
+//   - fonts (font.go, package cmap): ToUnicode for every font kind (Type3
+//     included) with bfrange carry, embedded encoding CMaps, the predefined
+//     GBK-EUC-H family (via GB18030), UniGB-UCS2-H and UniGB-UTF16-H; fonts,
+//     forms and CMaps are cached per document;
+//   - layout (layout.go, lattice.go, unruled.go): glyphs → lines → chunks;
+//     ruled tables as lattices whose merged cells come from missing edges
+//     (Aligned grids, wrapped labels joined with "\n", vertical labels one
+//     cell); tables without rulings from text positions (label cells split at
+//     list markers, assigned to the numeric row nearest their centre; value
+//     columns from number centres); other lines as paragraphs, large lines
+//     as headings; page numbers and repeated running headers dropped with a
+//     diagnostic; a table row cut by a page break joined to the previous
+//     page's row.
 //
-// BUG: vertical writing (Identity-V) is laid out as horizontal text.
+// Robustness: every library call runs under recover, each document in its
+// own goroutine under a deadline (Options.Timeout, DefaultTimeout, ctx),
+// and the walker checks ctx between operators. Errors are *Error values
+// wrapping ErrNotPDF, ErrEncrypted, ErrUnsupportedEncryption, ErrMalformed,
+// ErrNoTextLayer, ErrUndecodableFont or ErrTimeout, naming the page where
+// one is concerned. A page whose text is mostly undecodable is dropped with
+// an error diagnostic instead of being presented as text.
+//
+// BUG: vertical writing (Identity-V) is laid out as horizontal text; rotated
+// text is placed by its origin only.
 // BUG: Identity-H fonts without ToUnicode cannot be decoded (the embedded
 // font's own cmap is not read); such text is reported as undecodable.
-// BUG: page /Rotate and clipping are ignored.
-// BUG: files with a damaged cross-reference table (wrong startxref,
-// truncation) are rejected as malformed: the library does not rebuild the xref.
+// BUG: page /Rotate, the crop box and clipping are ignored (text outside the
+// visible area is read).
+// BUG: files with a damaged cross-reference table (wrong startxref, a
+// truncated tail) are rejected as malformed: the library does not rebuild
+// the xref. Damaged shared resources (bitflip40.pdf) are reported as
+// malformed although poppler still reads the text.
+// BUG: an unruled table row whose label is cut by a page break keeps only
+// the part on the page holding its numbers; the rest joins the next row's
+// label on the next page. Ruled tables are repaired (mergeContinuations).
+// BUG: paragraphs are one block per printed line; lines are not joined.
+// BUG: fonts and forms are cached by reading pdf.Value's unexported object
+// reference through reflection (objkey.go), falling back to the value's
+// printed form should the library's layout change.
 package pdfdoc
 
 import (

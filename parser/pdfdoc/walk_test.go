@@ -159,3 +159,39 @@ func TestMalformedOperatorsDoNotPanic(t *testing.T) {
 		t.Errorf("text after the bad operators lost: %q", glyphText(pc.Glyphs))
 	}
 }
+
+func TestUniGBUCS2(t *testing.T) {
+	w := &pdfWriter{}
+	desc := w.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 >>")
+	f := w.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [%d 0 R] >>", desc))
+	pc := walkBytes(t, onePage(w, map[string]int{"F1": f}, []byte("BT /F1 10 Tf 50 50 Td <653F5E9C4FE1606F> Tj ET")))
+	if got := glyphText(pc.Glyphs); got != "政府信息" {
+		t.Errorf("UniGB-UCS2-H decoded %q", got)
+	}
+}
+
+// TestFormXObject: text inside a Form XObject is placed with the form's
+// /Matrix and the CTM at the Do, and the form's own resources are used.
+func TestFormXObject(t *testing.T) {
+	w := &pdfWriter{}
+	f := identityHFont(w)
+	form := w.add(stream([]byte("BT /F2 10 Tf 0 0 Td <0001> Tj ET 0 0 m 100 0 l S"), fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 200 200] /Matrix [1 0 0 1 5 5] /Resources << /Font << /F2 %d 0 R >> >>", f), true))
+	cat, pages, page := w.add(""), w.add(""), w.add("")
+	cs := w.add(stream([]byte("q 2 0 0 2 100 100 cm /X1 Do Q /X1 Do"), "", true))
+	w.set(cat, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	w.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	w.set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X1 %d 0 R >> >> /Contents %d 0 R >>", pages, form, cs))
+	pc := walkBytes(t, w.Bytes(cat))
+	if len(pc.Glyphs) != 2 || pc.Glyphs[0].Text != "政" {
+		t.Fatalf("glyphs %+v", pc.Glyphs)
+	}
+	if g := pc.Glyphs[0]; g.X != 110 || g.Y != 110 || math.Abs(g.Size-20) > 0.01 {
+		t.Errorf("first form glyph at (%v, %v) size %v, want (110, 110) size 20", g.X, g.Y, g.Size)
+	}
+	if g := pc.Glyphs[1]; g.X != 5 || g.Y != 5 {
+		t.Errorf("second form glyph at (%v, %v), want (5, 5)", g.X, g.Y)
+	}
+	if len(pc.Segs) != 2 || pc.Segs[0] != (segment{110, 110, 310, 110}) {
+		t.Errorf("form rulings %+v", pc.Segs)
+	}
+}
