@@ -21,10 +21,13 @@ var All = []*Rule{
 	T2Int,
 	T2InForceGE,
 	T2RulesAuthority,
+	T2aStockGENew,
+	T2aNewPubLtNewMade,
 	XReceived,
 	FmtMismatch,
 	FmtBasisOutdated,
 	StrSections,
 	StrTableMissing,
+	MetaTemplateLeak,
 	PubLate,
 }

@@ -379,7 +379,8 @@ func columnRank(col string) int {
 // otherColumns are the remaining finding columns in printed order: table-2
 // rows, then the report-level columns.
 var otherColumns = []string{"rules", "normative", "licensing", "other_services", "penalty", "coercion", "fees", "procurement",
-	"format", "sections", "t2", "t3", "t4", "published_at"}
+	"format", "sections", "t2", "t3", "t4", "published_at", "meta.title",
+	"section.overview", "section.active_disclosure", "section.requests", "section.review_litigation", "section.problems", "section.other"}
 
 func firstKey(f model.Finding) string {
 	if len(f.Cells) == 0 {

@@ -209,6 +209,33 @@ func TestRules(t *testing.T) {
 			},
 		},
 		{
+			name: "2019 stock smaller than this year's publications",
+			base: consistent2019,
+			mutate: func(r *model.Report) {
+				r.Active19.Rules.TotalPublished = num(10)
+				r.Active19.NormativeDocs.NewlyPublished = num(8)
+				r.Active19.NormativeDocs.NewlyMade = num(33)
+			},
+			want: []string{"T2A-STOCK-GE-NEW fail rules", "T2A-NEWPUB-LT-NEWMADE fail normative"},
+		},
+		{
+			name: "2019 stock unreadable",
+			base: consistent2019,
+			mutate: func(r *model.Report) {
+				r.Active19.NormativeDocs.TotalPublished = text("详见网站")
+			},
+			want: []string{"T2A-STOCK-GE-NEW uncertain normative", "T2-NONNEG uncertain"},
+		},
+		{
+			name: "template notes left in",
+			base: consistent2021,
+			mutate: func(r *model.Report) {
+				r.Section(model.SecProblems).Text = "（此处写明存在的主要问题）一是公开内容不够全面。"
+				r.Meta.Title = "×××镇2022年政府信息公开工作年度报告"
+			},
+			want: []string{"META-TEMPLATE-LEAK fail meta.title", "META-TEMPLATE-LEAK fail section.problems"},
+		},
+		{
 			name: "township with 规章",
 			base: consistent2021,
 			mutate: func(r *model.Report) {
