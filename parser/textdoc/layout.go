@@ -463,6 +463,15 @@ func (b *gridBuilder) appendLabel(t *brow, k int, piece span, li int) {
 	t.cells[k].Text += "\n" + piece.text
 	t.lastLine = li
 	t.joined = true
+	if b.afterBreak {
+		// the label goes on in the new page's column
+		if k < len(t.cols) {
+			t.cols[k] = piece.col
+		}
+		if k == t.label {
+			t.labelCol = piece.col
+		}
+	}
 }
 
 // isCaption reports whether a label line is a caption of a sub-table
@@ -487,6 +496,11 @@ func (b *gridBuilder) continuationTarget(f span) (*brow, int, span) {
 	pre, rest, hasPre := splitPrefix(f, false)
 	for _, t := range cands {
 		if t.label < 0 || t.lastLine < b.closed {
+			continue
+		}
+		if b.pending != nil && t != b.pending && t.values {
+			// a new label has begun: the rows with values above it are
+			// complete (group labels beside it may still go on)
 			continue
 		}
 		// the innermost label first, then group labels printed before it
