@@ -338,7 +338,8 @@ var T3YoyIdentical = &Rule{
 	Doc: `table 3 is identical to the previous year's
 
 Every cell of table 3 equals the same body's report for the year before,
-while some cell is not zero: the figures were most likely copied.
+while some cell is not zero: the figures were most likely copied. Both
+tables must show at least 20 rows.
 Evaluated by CrossCheck.`,
 	Severity: model.SevWarning,
 	Formats:  tableFormats,
@@ -492,11 +493,14 @@ func crossCarry(sums []Summary, prevOf func(int) []int, o *Options) []CrossFindi
 			continue
 		}
 		p := sums[j]
+		cur, prev := toRow(s.CarriedOver), toRow(p.CarriedForward)
+		if !cur.Present() || !prev.Present() {
+			continue // a missing row is T3-ROW-MISSING's business
+		}
 		pass := &Pass{Options: o, rule: T3YoyCarry, report: func(f model.Finding) {
 			f.Related = related(p)
 			out = append(out, CrossFinding{Index: i, Finding: f})
 		}}
-		cur, prev := toRow(s.CarriedOver), toRow(p.CarriedForward)
 		for col := 0; col < model.NumT3Cols; col++ {
 			checkIdentity(pass, identity{
 				column: model.T3ColumnKeys[col], colZH: model.T3ColumnLabels[col], colEN: model.T3ColumnKeys[col],
@@ -510,10 +514,15 @@ func crossCarry(sums []Summary, prevOf func(int) []int, o *Options) []CrossFindi
 	return out
 }
 
+// minIdenticalCells is the number of table-3 cells two reports must both
+// show for T3-YOY-IDENTICAL: 20 of the 23 or 25 rows, so that two excerpts
+// showing only the same first rows are not called copies.
+const minIdenticalCells = 20 * model.NumT3Cols
+
 func crossIdentical(sums []Summary, prevOf func(int) []int) []CrossFinding {
 	var out []CrossFinding
 	for i, s := range sums {
-		if !hasTables(s) || s.T3 == nil || !s.T3.NonZero {
+		if !hasTables(s) || s.T3 == nil || !s.T3.NonZero || s.T3.Cells < minIdenticalCells {
 			continue
 		}
 		j, ok := firstPrev(prevOf(i), sums, func(p Summary) bool { return hasTables(p) && p.T3 != nil })
