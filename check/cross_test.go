@@ -296,12 +296,12 @@ func TestCrossDupDeterministic(t *testing.T) {
 func TestCrossSkipsPartialTables(t *testing.T) {
 	// Two excerpts showing only the first rows of table 3, identical and
 	// non-zero, and without the carry rows: nothing can be concluded.
-	mk := func(year int) *model.Report {
-		r := reportWith("伯党乡人民政府", year, overviewC2023, nil)
+	mk := func(year int, text string) *model.Report {
+		r := reportWith("伯党乡人民政府", year, text, nil)
 		t3 := &model.RequestTable{NewReceived: row(5, 0, 0, 0, 0, 0)}
 		r.Requests = t3
 		return r
 	}
-	got := CrossCheck([]Summary{summaryOf(mk(2022)), summaryOf(mk(2023))}, testOptions())
+	got := CrossCheck([]Summary{summaryOf(mk(2022, overviewC2023)), summaryOf(mk(2023, overviewD2023))}, testOptions())
 	expectFindings(t, crossDescribe(got), nil)
 }
