@@ -25,11 +25,12 @@
 // Parsing is total: every input gives a Document. The only error is the
 // context's.
 //
-// BUG(textdoc): in a space-aligned table whose row labels wrap around their
-// number line and whose left margin holds a group label in narrow columns
-// (LibreOffice exports), a group-label fragment printed on a continuation
-// line is removed only when the rest of the line lines up with the label it
-// continues.
+// BUG(textdoc): header lines of a space-aligned table are kept one row per
+// printed line, not rebuilt into columns. A label that a narrow layout
+// splits into a label-only line and a value line whose first field is a
+// margin fragment ("处理   不再处理其…申请   0 4 …" after "（六）其他
+// 2.申请人…") stays in two rows. Running page headers other than page
+// numbers (a repeated document title) are not dropped.
 package textdoc
 
 import (
