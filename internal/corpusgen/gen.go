@@ -81,14 +81,14 @@ type Doc struct {
 	Manifest Manifest
 }
 
-var numericLayouts = []string{LayoutTSV, LayoutMarkdown, LayoutSpaced, LayoutCellPerLine, LayoutHTML, LayoutDOCX}
+var numericLayouts = []string{LayoutTSV, LayoutMarkdown, LayoutSpaced, LayoutCellPerLine, LayoutHTML, LayoutDOCX, LayoutPDF}
 
 // defectKinds lists the injectable defects, the rule that must flag each,
 // and the layouts where the defect is unambiguous in print. Crawler text
 // with cells run together is cut into cells by the table identities, so
 // defects that break an identity make it uncertain instead of wrong; it
 // gets only text-level defects. A blank 总计 is only distinguishable from
-// layout in a real grid (HTML, DOCX).
+// layout in a real grid (HTML, DOCX, a ruled PDF table).
 var defectKinds = []struct {
 	kind, rule string
 	layouts    []string // nil: every layout
@@ -99,7 +99,7 @@ var defectKinds = []struct {
 	{"t4-sum", "T4-SUM-*", numericLayouts},
 	{"t3-negative", "T3-NONNEG", numericLayouts},
 	{"t2-decimal", "T2-INT", numericLayouts},
-	{"t3-total-blank", "T3-TOTAL-BLANK", []string{LayoutHTML, LayoutDOCX}},
+	{"t3-total-blank", "T3-TOTAL-BLANK", []string{LayoutHTML, LayoutDOCX, LayoutPDF}},
 	{"missing-section", "STR-SECTIONS", nil},
 	{"missing-t4", "STR-TABLE-MISSING", nil},
 	{"format-mismatch", "FMT-MISMATCH", nil},

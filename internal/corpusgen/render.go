@@ -19,7 +19,7 @@ const (
 )
 
 // AllLayouts lists every layout.
-var AllLayouts = []string{LayoutTSV, LayoutMarkdown, LayoutSpaced, LayoutCellPerLine, LayoutRunTogether, LayoutHTML, LayoutDOCX}
+var AllLayouts = []string{LayoutTSV, LayoutMarkdown, LayoutSpaced, LayoutCellPerLine, LayoutRunTogether, LayoutHTML, LayoutDOCX, LayoutPDF}
 
 // ext returns the file extension of a layout.
 func ext(layout string) string {
@@ -30,6 +30,8 @@ func ext(layout string) string {
 		return ".html"
 	case LayoutDOCX:
 		return ".docx"
+	case LayoutPDF:
+		return ".pdf"
 	}
 	return ".txt"
 }
@@ -87,6 +89,8 @@ func (rp *Report) Render() []byte {
 		return rp.renderHTML(title, blocks)
 	case LayoutDOCX:
 		return rp.renderDOCX(title, blocks)
+	case LayoutPDF:
+		return rp.renderPDF(title, blocks)
 	}
 	var sb strings.Builder
 	if rp.Layout == LayoutMarkdown {
