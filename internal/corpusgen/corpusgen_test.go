@@ -128,12 +128,21 @@ func TestCoverage(t *testing.T) {
 		} else {
 			short++
 		}
-		if m.Layout != LayoutDOCX && !strings.Contains(string(d.Data), "年政府信息公开工作年度报告") {
+		if m.Layout != LayoutDOCX && m.Layout != LayoutPDF && !strings.Contains(string(d.Data), "年政府信息公开工作年度报告") {
 			t.Errorf("%s: no title", m.File)
 		}
 	}
-	if !bytes.HasPrefix(docs[1].Data, []byte("PK\x03\x04")) && docs[1].Manifest.Layout == LayoutDOCX {
-		t.Errorf("DOCX is not a zip")
+	for _, d := range docs {
+		switch d.Manifest.Layout {
+		case LayoutDOCX:
+			if !bytes.HasPrefix(d.Data, []byte("PK\x03\x04")) {
+				t.Errorf("%s is not a zip", d.Manifest.File)
+			}
+		case LayoutPDF:
+			if !bytes.HasPrefix(d.Data, []byte("%PDF-1.4")) || !bytes.HasSuffix(d.Data, []byte("%%EOF\n")) {
+				t.Errorf("%s is not a PDF", d.Manifest.File)
+			}
+		}
 	}
 	for _, l := range AllLayouts {
 		if layouts[l] < 50 {
