@@ -27,32 +27,42 @@ func groupLines(gs []glyph) []*textLine {
 	if len(gs) == 0 {
 		return nil
 	}
-	idx := make([]int, len(gs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ga, gb := gs[idx[a]], gs[idx[b]]
+	// One sorted copy; since it is sorted by baseline, every line is a
+	// contiguous range of it.
+	sorted := make([]glyph, len(gs))
+	copy(sorted, gs)
+	sort.SliceStable(sorted, func(a, b int) bool {
+		ga, gb := &sorted[a], &sorted[b]
 		if math.Abs(ga.Y-gb.Y) > 0.01 {
 			return ga.Y > gb.Y
 		}
 		return ga.X < gb.X
 	})
 	var lines []*textLine
-	var cur *textLine
-	for _, i := range idx {
-		g := gs[i]
-		tol := math.Max(1.0, 0.3*math.Max(g.Size, 1))
-		if cur != nil && math.Abs(cur.y-g.Y) <= tol {
-			cur.glyphs = append(cur.glyphs, g)
-			continue
+	start := 0
+	for i := 1; i <= len(sorted); i++ {
+		if i < len(sorted) {
+			g := &sorted[i]
+			tol := math.Max(1.0, 0.3*math.Max(g.Size, 1))
+			if math.Abs(sorted[start].Y-g.Y) <= tol {
+				continue
+			}
 		}
-		cur = &textLine{y: g.Y}
-		cur.glyphs = append(cur.glyphs, g)
-		lines = append(lines, cur)
+		lines = append(lines, &textLine{glyphs: sorted[start:i:i], y: sorted[start].Y})
+		start = i
 	}
 	for _, ln := range lines {
 		sort.SliceStable(ln.glyphs, func(a, b int) bool { return ln.glyphs[a].X < ln.glyphs[b].X })
+		// Fake bold draws each glyph twice, slightly offset: keep one.
+		kept := ln.glyphs[:1]
+		for _, g := range ln.glyphs[1:] {
+			p := kept[len(kept)-1]
+			if g.Text == p.Text && math.Abs(g.X-p.X) < 0.15*math.Max(g.Size, 1) && math.Abs(g.Y-p.Y) < 0.15*math.Max(g.Size, 1) {
+				continue
+			}
+			kept = append(kept, g)
+		}
+		ln.glyphs = kept
 		ln.x0 = ln.glyphs[0].X
 		last := ln.glyphs[len(ln.glyphs)-1]
 		ln.x1 = last.X + last.W
@@ -150,8 +160,14 @@ type item struct {
 func layoutPage(page int, pc *pageContent, doc *tables.Document) {
 	var items []item
 	lats := findLattices(pc.Segs)
-	rest := pc.Glyphs[:0:0]
+	rest := pc.Glyphs
+	if len(lats) > 0 {
+		rest = make([]glyph, 0, len(pc.Glyphs))
+	}
 	for _, g := range pc.Glyphs {
+		if len(lats) == 0 {
+			break
+		}
 		placed := false
 		for _, l := range lats {
 			if l.place(g) {

@@ -155,7 +155,7 @@ func (l *contentLexer) next(depth int) (o operand, op string, ok bool) {
 				l.skipInlineImage()
 				continue
 			}
-			return operand{}, string(w), true
+			return operand{}, opName(w), true
 		}
 	}
 	return operand{}, "", false
@@ -268,4 +268,93 @@ func (l *contentLexer) skipInlineImage() {
 		l.i++
 	}
 	l.i = len(b)
+}
+
+// opName returns the operator's name, without allocating for the
+// operators the walker knows.
+func opName(w []byte) string {
+	switch string(w) {
+	case "q":
+		return "q"
+	case "Q":
+		return "Q"
+	case "cm":
+		return "cm"
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "Tf":
+		return "Tf"
+	case "Tc":
+		return "Tc"
+	case "Tw":
+		return "Tw"
+	case "Tz":
+		return "Tz"
+	case "TL":
+		return "TL"
+	case "Ts":
+		return "Ts"
+	case "Td":
+		return "Td"
+	case "TD":
+		return "TD"
+	case "Tm":
+		return "Tm"
+	case "T*":
+		return "T*"
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "'":
+		return "'"
+	case "\"":
+		return "\""
+	case "m":
+		return "m"
+	case "l":
+		return "l"
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "y":
+		return "y"
+	case "h":
+		return "h"
+	case "re":
+		return "re"
+	case "S":
+		return "S"
+	case "s":
+		return "s"
+	case "f":
+		return "f"
+	case "F":
+		return "F"
+	case "f*":
+		return "f*"
+	case "B":
+		return "B"
+	case "B*":
+		return "B*"
+	case "b":
+		return "b"
+	case "b*":
+		return "b*"
+	case "n":
+		return "n"
+	case "W":
+		return "W"
+	case "W*":
+		return "W*"
+	case "Do":
+		return "Do"
+	case "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "SC", "scn", "SCN", "gs", "w", "J", "j", "M", "d", "ri", "i",
+		"BDC", "BMC", "EMC", "MP", "DP", "Tr", "sh", "d0", "d1", "BX", "EX":
+		return "other"
+	}
+	return string(w)
 }

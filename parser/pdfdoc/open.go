@@ -231,6 +231,7 @@ func (d *docState) walkPage(ctx context.Context, num int) (pc *pageContent, err 
 	}
 	var rv pdf.Value
 	_ = safe(func() { rv = page.Resources() })
+	pc.Glyphs = make([]glyph, 0, min(len(content)/12+16, 1<<16))
 	w := &walker{ctx: ctx, doc: d, out: pc, gs: gstate{ctm: identity, tz: 100}, tm: identity, tlm: identity}
 	w.run(content, &resources{v: rv, fonts: map[string]*font{}}, 0)
 	return pc, nil

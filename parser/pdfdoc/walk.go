@@ -129,15 +129,15 @@ func (w *walker) note(s string) {
 	}
 }
 
-func nums(ops []operand, n int) ([]float64, bool) {
-	if len(ops) < n {
-		return nil, false
+// nums returns the last n (≤ 6) operands as finite numbers.
+func nums(ops []operand, n int) (out [6]float64, ok bool) {
+	if len(ops) < n || n > 6 {
+		return out, false
 	}
 	ops = ops[len(ops)-n:]
-	out := make([]float64, n)
 	for i, o := range ops {
 		if o.kind != kNum || math.IsNaN(o.num) || math.IsInf(o.num, 0) {
-			return nil, false
+			return out, false
 		}
 		out[i] = o.num
 	}

@@ -195,3 +195,16 @@ func TestFormXObject(t *testing.T) {
 		t.Errorf("form rulings %+v", pc.Segs)
 	}
 }
+
+// TestFakeBoldDeduplicated: text drawn twice with a small offset (fake
+// bold in WPS/Word exports) reads once.
+func TestFakeBoldDeduplicated(t *testing.T) {
+	w := &pdfWriter{}
+	f := identityHFont(w)
+	content := "BT /F1 16 Tf 100 700 Td <00010002> Tj ET BT /F1 16 Tf 100.4 700.2 Td <00010002> Tj ET"
+	pc := walkBytes(t, onePage(w, map[string]int{"F1": f}, []byte(content)))
+	lines := groupLines(pc.Glyphs)
+	if len(lines) != 1 || lineText(lines[0]) != "政府" {
+		t.Errorf("got %d lines, %q", len(lines), lineText(lines[0]))
+	}
+}
