@@ -183,6 +183,9 @@ func (p *page) findBody() *html.Node {
 	prune(body)
 	cur := body
 	for {
+		if cur.Data == "table" && !isLayoutTable(cur, tableRows(cur)) {
+			break // never into a data table's rows
+		}
 		cs := stats[cur]
 		var best *html.Node
 		for c := cur.FirstChild; c != nil; c = c.NextSibling {

@@ -11,7 +11,8 @@
 // to their content. A table nested in a data table's cell becomes its own
 // grid after the outer one, and its text is not repeated in the outer cell.
 //
-// Bounds: the HTML parser refuses more than 512 open elements (the front end
+// Bounds: pages above MaxInputSize bytes or MaxTags tags are refused
+// (ErrTooLarge); the HTML parser refuses more than 512 open elements (the front end
 // then falls back to flat text, with a diagnostic); a table keeps at most
 // MaxTableCells positions and MaxTableCols columns; spans below 1 or above
 // 1000 count as 1 and spans overrunning the table are clipped.
@@ -36,6 +37,12 @@ const (
 	MaxTableCells = 100_000 // positions (rows × columns) kept per table
 	MaxTableCols  = 1000    // columns kept per table
 	maxSpan       = 1000    // larger rowspan/colspan values count as 1
+	// MaxInputSize and MaxTags bound the page: the parse tree costs about
+	// several hundred bytes per element, so these keep a hostile page
+	// under about 1 GB
+	// while real report pages (Word exports included) stay far below.
+	MaxInputSize = 32 << 20
+	MaxTags      = 1_000_000
 )
 
 // Errors returned by Parse, for errors.Is.
@@ -43,6 +50,9 @@ var (
 	// ErrUndecodable: the bytes are not text in a declared or detectable
 	// charset (UTF-8, GB18030, Big5 or a declared WHATWG encoding).
 	ErrUndecodable = errors.New("html: page bytes cannot be decoded as text")
+	// ErrTooLarge: the page is larger than MaxInputSize or has more than
+	// MaxTags tags.
+	ErrTooLarge = errors.New("html: page too large")
 	// ErrInternal: a bug in the front end (a recovered panic).
 	ErrInternal = errors.New("html: internal error")
 )
@@ -103,7 +113,8 @@ func isUTF16(b []byte) bool {
 
 // Parse decodes and parses an HTML page into a Document. Usable pages always
 // give a Document (oddities become diagnostics); the error is for bytes that
-// are not text (ErrUndecodable), a cancelled context, or a bug (ErrInternal).
+// are not text (ErrUndecodable), a page beyond the bounds (ErrTooLarge), a
+// cancelled context, or a bug (ErrInternal).
 func Parse(ctx context.Context, src []byte, opts Options) (doc *tables.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -113,6 +124,12 @@ func Parse(ctx context.Context, src []byte, opts Options) (doc *tables.Document,
 	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if len(src) > MaxInputSize {
+		return nil, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(src), MaxInputSize)
+	}
+	if n := bytes.Count(src, []byte("<")); n > MaxTags {
+		return nil, fmt.Errorf("%w: %d tags (limit %d)", ErrTooLarge, n, MaxTags)
 	}
 	dec, err := decode(src, opts.ContentType)
 	if err != nil {

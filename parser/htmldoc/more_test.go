@@ -362,6 +362,17 @@ func TestRobustness(t *testing.T) {
 	}
 }
 
+func TestTooLarge(t *testing.T) {
+	for name, b := range map[string][]byte{
+		"size": bytes.Repeat([]byte("<p>政府信息公开</p>"), MaxInputSize/20),
+		"tags": bytes.Repeat([]byte("<td>"), MaxTags+1),
+	} {
+		if _, err := Parse(context.Background(), b, Options{}); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%s: err = %v, want ErrTooLarge", name, err)
+		}
+	}
+}
+
 func TestCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
