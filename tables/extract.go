@@ -25,6 +25,8 @@ type pending struct {
 	spec  *rowSpec
 	label token
 	vals  []token
+	// ambiguous: the label holds the wording of two rows
+	ambiguous bool
 }
 
 // extractor holds the state of one Extract call.
@@ -112,7 +114,7 @@ func (x *extractor) step(t *token) {
 		if g := groupOf(spec); g != "" {
 			x.group = g
 		}
-		x.cur = &pending{spec: spec, label: *t}
+		x.cur = &pending{spec: spec, label: *t, ambiguous: ambiguousCell(t.key, t3Specs)}
 		return
 	}
 	if !x.t3Seen {
@@ -247,6 +249,13 @@ func (x *extractor) flush() {
 			return
 		}
 		r := x.resolveT3(p, vals)
+		if p.ambiguous {
+			for i := range r.cells {
+				r.cells[i].Flags |= model.FlagUncertain
+			}
+			r.cands = nil
+			x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("label %q holds the wording of two rows; its values are marked uncertain", p.label.raw), p.label.src, p.label.raw, "t3."+p.spec.key)
+		}
 		x.t3Rows = append(x.t3Rows, r)
 		if p.spec.key == "carried_forward" {
 			x.t3Done = true

@@ -316,3 +316,24 @@ func BenchmarkExtractSeed(b *testing.B) {
 		Extract(d, model.FormatUnknown)
 	}
 }
+
+// TestExtractGluedLabels: a label cell holding two rows' wording is not
+// trusted, whichever row it resembles most.
+func TestExtractGluedLabels(t *testing.T) {
+	row := []GridCell{{Text: "（六）其他处理"}, {Text: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n缴纳费用、行政机关不再处理其政府信息公开申请"}}
+	for _, v := range []string{"2", "0", "0", "0", "0", "0", "2"} {
+		row = append(row, GridCell{Text: v})
+	}
+	d := &Document{}
+	d.AddGrid(&Grid{Rows: [][]GridCell{{{Text: "申请人情况"}}, row}})
+	ex := Extract(d, model.FormatUnknown)
+	r := &model.Report{Requests: ex.Requests}
+	if r.Requests == nil {
+		t.Fatal("table 3 not found")
+	}
+	r.EachCell(func(k string, c *model.Cell) {
+		if c.Present() && !c.Uncertain() {
+			t.Errorf("%s = %q given as certain from a glued label", k, c.Raw)
+		}
+	})
+}

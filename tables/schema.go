@@ -193,6 +193,33 @@ func matchSuffix(key string, specs []rowSpec) *rowSpec {
 	return best
 }
 
+// ambiguousCell reports whether a label cell holds the wording of two
+// different data rows (a front end glued two labels together): whichever
+// row it is matched to, its values cannot be trusted.
+func ambiguousCell(key string, specs []rowSpec) bool {
+	if len(key) > 240 {
+		return false
+	}
+	_, rest := StripOrdinal(key)
+	var first *rowSpec
+	for i := range specs {
+		s := &specs[i]
+		if s.groupLabel != "" || s.key == "" {
+			continue
+		}
+		for _, c := range s.cores {
+			if strings.Contains(rest, c) {
+				if first != nil && first != s {
+					return true
+				}
+				first = s
+				break
+			}
+		}
+	}
+	return false
+}
+
 func runeLen(s string) int {
 	n := 0
 	for range s {
