@@ -191,7 +191,8 @@ func flatText(ctx context.Context, doc *tables.Document, text string) {
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
-			if skipTags[tag] && tt != html.SelfClosingTagToken {
+			// <head> is not skipped here: its end tag is often missing.
+			if skipTags[tag] && tag != "head" && tag != "frameset" && tag != "map" && tt != html.SelfClosingTagToken {
 				if tt == html.StartTagToken {
 					skip++
 				} else if skip > 0 {

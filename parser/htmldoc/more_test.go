@@ -317,6 +317,7 @@ func TestRobustness(t *testing.T) {
 	}{
 		{"10k nested divs", deepDiv, "一、总体情况", "flat text"},
 		{"10k nested tables", deepTable, "深", "flat text"},
+		{"deep page without </head>", "<html><head><title>t</title><body>" + deepDiv, "一、总体情况", "flat text"},
 		{"unterminated tags", "<html><body><p>一、总体情况<table><tr><td>1<td>2<tr><td>3", "一、总体情况", ""},
 		{"unterminated comment", "<p>正文</p><!-- 未闭合", "正文", ""},
 		{"unknown charset", `<meta charset="x-klingon"><p>正文</p>`, "正文", "unknown charset"},
