@@ -164,6 +164,21 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return k, err
 }
 
+// Identify names what a non-DOCX input is, for messages: "a legacy binary
+// Word document (.doc or .wps)", "an Excel workbook (.xlsx)", "an OpenDocument
+// text (.odt)", "an OFD document (.ofd)", "a PDF file", …; "" for a DOCX.
+func Identify(b []byte) string {
+	if Sniff(b) {
+		return ""
+	}
+	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		if zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err == nil {
+			return identifyZip(zr)
+		}
+	}
+	return identify(b)
+}
+
 // identify names a non-DOCX input for the error message.
 func identify(b []byte) string {
 	switch {

@@ -218,6 +218,9 @@ func TestNotDOCX(t *testing.T) {
 		if !errors.As(err, &fe) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %q does not name %q", tt.name, err, tt.want)
 		}
+		if id := Identify(tt.b); !strings.Contains(id, tt.want) {
+			t.Errorf("Identify(%s) = %q, want it to name %q", tt.name, id, tt.want)
+		}
 	}
 }
 
