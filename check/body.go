@@ -47,6 +47,17 @@ func NormalizeBody(body string) string {
 	s = strings.ReplaceAll(s, "人民政府", "政府")
 	s = strings.TrimSuffix(s, "办事处")
 	s = strings.TrimSuffix(s, "政府")
+	// the administrative committee of a zone reports as the zone's government
+	for _, suf := range []string{"管理委员会", "管委会"} {
+		if t := strings.TrimSuffix(s, suf); t != s && t != "" {
+			s = t
+			break
+		}
+	}
+	// "佳荣里街" is printed for "佳荣里街道"
+	if strings.HasSuffix(s, "街") {
+		s += "道"
+	}
 	for {
 		m := placeSeg.FindString(s)
 		if m == "" || m == s {
