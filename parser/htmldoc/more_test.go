@@ -441,11 +441,13 @@ func BenchmarkParseCMSPage(b *testing.B) {
 	page := cmsPage(b)
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		if _, err := Parse(context.Background(), page, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 }
 
 func FuzzHTML(f *testing.F) {
