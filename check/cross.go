@@ -56,7 +56,14 @@ type SectionPrint struct {
 	MinHash []uint32        `json:"minhash,omitempty"` // nil when too short to shingle
 }
 
-// Summarize digests a report for CrossCheck.
+// proseSection lists the sections META-DUP-PRIOR compares. Sections 二, 三
+// and 四 are the statistical tables with at most a line of prose; where a
+// front end cannot separate a table from the text (crawler text runs a
+// whole report together), their "text" is the official table wording,
+// identical in every report, and would make unrelated reports look copied.
+var proseSection = map[model.SectionID]bool{model.SecOverview: true, model.SecProblems: true, model.SecOther: true}
+
+// Summarize extracts the facts the cross-report rules need from rep.
 func Summarize(rep *model.Report) Summary {
 	if rep == nil {
 		return Summary{}
@@ -72,6 +79,9 @@ func Summarize(rep *model.Report) Summary {
 	}
 	masks := bodyMasks(rep.Meta.Body)
 	for _, sec := range rep.Sections {
+		if !proseSection[sec.ID] {
+			continue
+		}
 		masked := maskText(sec.Text, masks)
 		sp := SectionPrint{ID: sec.ID, Runes: len(masked), Src: sec.Src, Excerpt: excerpt(sec.Text, 40)}
 		sp.MinHash = minHash(masked)
