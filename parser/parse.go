@@ -222,6 +222,11 @@ func frontEnd(ctx context.Context, format string, b []byte, opts Options) (*tabl
 	}
 	if strings.HasPrefix(format, "unsupported:") {
 		kind := strings.TrimPrefix(format, "unsupported:")
+		if kind == "ole" || kind == "zip" {
+			if what := docxdoc.Identify(b); what != "" {
+				return nil, fmt.Errorf("%w: %s; save it as .docx or PDF", ErrUnsupported, what)
+			}
+		}
 		what := map[string]string{
 			"ole":   "a legacy Office binary file (.doc, .wps, .xls): save it as .docx or PDF",
 			"zip":   "a zip archive that is not a .docx document",
