@@ -27,8 +27,7 @@ type ResumeState struct {
 	mu    sync.Mutex
 	done  map[string]int // sha256 → records left to match
 	stats *Stats
-	refs  []ref
-	sums  []json.RawMessage
+	spill *spill // summaries of the kept records, for the cross-report rules
 }
 
 // take reports whether an input with this content hash was recorded by the
@@ -86,8 +85,16 @@ func readResume(r io.Reader) (*ResumeState, error) {
 					s.done[rec.SHA256]++
 				}
 				if len(rec.Summary) > 0 {
-					s.refs = append(s.refs, ref{rec.File, rec.SHA256, rec.Meta})
-					s.sums = append(s.sums, rec.Summary)
+					if s.spill == nil {
+						sp, err := newSpill()
+						if err != nil {
+							return s, err
+						}
+						s.spill = sp
+					}
+					if err := s.spill.add(rec.File, rec.SHA256, rec.Meta, rec.Summary); err != nil {
+						return s, err
+					}
 				}
 				s.Offset = off + n
 			}

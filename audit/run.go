@@ -72,12 +72,6 @@ type Sink interface {
 	Close(st *Stats) error
 }
 
-// ref is what the run keeps per report for the cross-report rules.
-type ref struct {
-	file, sha string
-	meta      *model.Meta
-}
-
 type job struct {
 	idx  int
 	path string
@@ -114,16 +108,19 @@ func Run(ctx context.Context, inputs []string, opts Options) (*Stats, error) {
 		opts.Window = 8 * opts.Workers
 	}
 	st := newStats()
-	var refs []ref
-	var sums []json.RawMessage
+	var sp *spill
 	if rs := opts.Resume; rs != nil {
 		st = rs.stats
 		rs.stats = newStats()
-		if opts.Summarize != nil {
-			refs, sums = rs.refs, rs.sums
-		}
-		rs.refs, rs.sums = nil, nil
+		sp, rs.spill = rs.spill, nil
 	}
+	if sp == nil && opts.Summarize != nil {
+		var err error
+		if sp, err = newSpill(); err != nil {
+			return st, err
+		}
+	}
+	defer sp.close()
 	a := &auditor{opts: opts, resume: opts.Resume}
 
 	jobs := make(chan job)
@@ -186,9 +183,8 @@ func Run(ctx context.Context, inputs []string, opts Options) (*Stats, error) {
 					prog.Failed++
 				}
 				st.add(r.rec)
-				if opts.Summarize != nil && len(r.rec.Summary) > 0 {
-					refs = append(refs, ref{r.rec.File, r.rec.SHA256, r.rec.Meta})
-					sums = append(sums, r.rec.Summary)
+				if sp != nil && len(r.rec.Summary) > 0 && sinkErr == nil {
+					sinkErr = sp.add(r.rec.File, r.rec.SHA256, r.rec.Meta, r.rec.Summary)
 				}
 				if opts.Sink != nil && sinkErr == nil {
 					sinkErr = opts.Sink.Write(r.rec)
@@ -212,8 +208,8 @@ func Run(ctx context.Context, inputs []string, opts Options) (*Stats, error) {
 	if next != len(inputs) {
 		return st, fmt.Errorf("audit: %d of %d inputs finished (bug)", next, len(inputs))
 	}
-	if opts.Cross != nil && len(sums) > 0 {
-		if err := a.cross(refs, sums, st); err != nil {
+	if opts.Cross != nil && sp != nil && len(sp.ents) > 0 {
+		if err := a.cross(sp, st); err != nil {
 			return st, err
 		}
 	}
@@ -229,35 +225,19 @@ type auditor struct {
 
 // cross runs the cross-report rules and writes their findings grouped by the
 // report they concern, in the order of the reports.
-func (a *auditor) cross(refs []ref, sums []json.RawMessage, st *Stats) (err error) {
-	var cf []CrossFinding
-	func() {
-		defer func() {
-			if p := recover(); p != nil {
-				err = panicError("cross", p)
-			}
-		}()
-		cf, err = a.opts.Cross(sums)
-	}()
+func (a *auditor) cross(sp *spill, st *Stats) error {
+	idx, found, err := sp.cross(a.opts.Cross)
 	if err != nil {
-		return fmt.Errorf("audit: cross-report rules: %w", err)
+		return err
 	}
-	byIdx := map[int][]model.Finding{}
-	for _, c := range cf {
-		if c.Index < 0 || c.Index >= len(refs) {
-			continue
-		}
-		byIdx[c.Index] = append(byIdx[c.Index], c.Finding)
-	}
-	idx := make([]int, 0, len(byIdx))
-	for i := range byIdx {
-		idx = append(idx, i)
-	}
-	sort.Ints(idx)
 	for _, i := range idx {
-		fs := byIdx[i]
+		fs := found[i]
 		sort.SliceStable(fs, func(x, y int) bool { return fs[x].RuleID < fs[y].RuleID })
-		rec := &Record{Kind: KindCross, File: refs[i].file, SHA256: refs[i].sha, OK: true, Meta: refs[i].meta, Findings: fs}
+		r, err := sp.read(i)
+		if err != nil {
+			return fmt.Errorf("audit: reading back the summaries: %w", err)
+		}
+		rec := &Record{Kind: KindCross, File: r.File, SHA256: r.SHA256, OK: true, Meta: r.Meta, Findings: fs}
 		st.add(rec)
 		if a.opts.Sink != nil {
 			if err := a.opts.Sink.Write(rec); err != nil {
