@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 )
@@ -58,5 +59,27 @@ func FuzzCMap(f *testing.F) {
 		fnt.decode(data, func(string, float64, bool) {})
 		fnt.kind = fontSimple
 		fnt.decode(data, func(string, float64, bool) {})
+	})
+}
+
+// FuzzParse mutates whole PDF files: every input gives a Document or a
+// typed *Error, never a panic.
+func FuzzParse(f *testing.F) {
+	f.Add(tablePDF())
+	w := &pdfWriter{}
+	fo := identityHFont(w)
+	f.Add(onePage(w, map[string]int{"F1": fo}, []byte("BT /F1 12 Tf 100 700 Td <0001000200030004> Tj ET")))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		doc, err := Parse(context.Background(), b, Options{Timeout: 2 * time.Second})
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("untyped error %T %v", err, err)
+			}
+			return
+		}
+		if doc == nil {
+			t.Fatal("nil document without error")
+		}
 	})
 }
