@@ -9,10 +9,11 @@ import (
 
 // RuleCount counts one rule's findings.
 type RuleCount struct {
-	Rule     string         `json:"rule"`
-	Severity model.Severity `json:"severity"` // the most serious seen
-	Findings int            `json:"findings"`
-	Reports  int            `json:"reports"` // reports with at least one finding of the rule
+	Rule      string         `json:"rule"`
+	Severity  model.Severity `json:"severity"`  // the most serious seen
+	Findings  int            `json:"findings"`  // status fail
+	Uncertain int            `json:"uncertain"` // status uncertain: the rule could not be evaluated
+	Reports   int            `json:"reports"`   // reports with at least one failing finding of the rule
 }
 
 // GroupCount counts the reports of one year or one body level.
@@ -32,8 +33,9 @@ type Stats struct {
 	Resumed      int            `json:"resumed"` // taken from the output of an earlier run
 	Abandoned    int            `json:"abandoned"`
 	FailedByKind map[string]int `json:"failed_by_kind"`
-	Findings     [3]int         `json:"findings_by_severity"` // info, warning, error
-	WithErrors   int            `json:"reports_with_errors"`
+	Findings     [3]int         `json:"findings_by_severity"` // failing findings: info, warning, error
+	Uncertain    int            `json:"uncertain_findings"`   // rules that could not be evaluated
+	WithErrors   int            `json:"reports_with_errors"`  // reports with a failing error-severity finding
 	Elapsed      time.Duration  `json:"elapsed"`
 
 	rules    map[string]*RuleCount
@@ -99,16 +101,23 @@ func (s *Stats) add(r *Record) {
 	seen := map[string]bool{}
 	hasErr := false
 	for _, f := range r.Findings {
-		if int(f.Severity) < len(s.Findings) {
-			s.Findings[f.Severity]++
-		}
-		yg.Findings++
-		lg.Findings++
 		rc := s.rules[f.RuleID]
 		if rc == nil {
 			rc = &RuleCount{Rule: f.RuleID, Severity: f.Severity}
 			s.rules[f.RuleID] = rc
 		}
+		if f.Status != model.StatusFail {
+			if f.Status == model.StatusUncertain {
+				s.Uncertain++
+				rc.Uncertain++
+			}
+			continue
+		}
+		if int(f.Severity) < len(s.Findings) {
+			s.Findings[f.Severity]++
+		}
+		yg.Findings++
+		lg.Findings++
 		rc.Findings++
 		if f.Severity > rc.Severity {
 			rc.Severity = f.Severity
@@ -136,7 +145,9 @@ func (s *Stats) add(r *Record) {
 func (s *Stats) Rules() []RuleCount {
 	out := make([]RuleCount, 0, len(s.rules))
 	for _, r := range s.rules {
-		out = append(out, *r)
+		if r.Findings+r.Uncertain > 0 {
+			out = append(out, *r)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Severity != out[j].Severity {
@@ -169,7 +180,8 @@ func sortedGroups(m map[string]*GroupCount) []GroupCount {
 }
 
 // ExitCode returns the command's exit status for the run: 1 when an input
-// failed or a report has an error-severity finding, else 0.
+// failed or a report has a failing error-severity finding, else 0. Findings
+// whose status is uncertain (the rule could not be evaluated) do not count.
 func (s *Stats) ExitCode() int {
 	if s.Failed > 0 || s.WithErrors > 0 {
 		return 1

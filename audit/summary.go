@@ -36,12 +36,12 @@ func WriteSummary(w io.Writer, st *Stats) error {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "findings: %d error, %d warning, %d info; %d reports with errors\n",
-		st.Findings[2], st.Findings[1], st.Findings[0], st.WithErrors)
+	fmt.Fprintf(&b, "findings: %d error, %d warning, %d info (%d uncertain); %d reports with errors\n",
+		st.Findings[2], st.Findings[1], st.Findings[0], st.Uncertain, st.WithErrors)
 	if rules := st.Rules(); len(rules) > 0 {
-		b.WriteString("\nrule                 severity  reports  findings\n")
+		b.WriteString("\nrule                 severity  reports  findings  uncertain\n")
 		for _, r := range rules {
-			fmt.Fprintf(&b, "%-20s %-8s %8d %9d\n", r.Rule, r.Severity, r.Reports, r.Findings)
+			fmt.Fprintf(&b, "%-20s %-8s %8d %9d %10d\n", r.Rule, r.Severity, r.Reports, r.Findings, r.Uncertain)
 		}
 	}
 	if ys := st.Years(); len(ys) > 0 {

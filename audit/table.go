@@ -20,7 +20,7 @@ var KeyTotals = []string{
 func reportHeader() []string {
 	h := []string{"kind", "file", "sha256", "ok", "error_kind", "error", "input", "body", "level", "year", "format"}
 	h = append(h, KeyTotals...)
-	return append(h, "errors", "warnings", "infos", "rules", "diagnostics", "uncertain_cells", "duration_ms")
+	return append(h, "errors", "warnings", "infos", "uncertain", "rules", "diagnostics", "uncertain_cells", "duration_ms")
 }
 
 // reportRow renders a record as a row of reportHeader.
@@ -42,17 +42,23 @@ func reportRow(r *Record) []string {
 		row = append(row, cellText(r, k))
 	}
 	var n [3]int
+	unc := 0
+	var failed []model.Finding
 	for _, f := range r.Findings {
-		if int(f.Severity) < 3 {
+		switch {
+		case f.Status == model.StatusUncertain:
+			unc++
+		case f.Status == model.StatusFail && int(f.Severity) < 3:
 			n[f.Severity]++
+			failed = append(failed, f)
 		}
 	}
 	dur := ""
 	if r.Kind == KindReport {
 		dur = strconv.FormatFloat(r.DurationMS, 'f', 1, 64)
 	}
-	return append(row, strconv.Itoa(n[model.SevError]), strconv.Itoa(n[model.SevWarning]), strconv.Itoa(n[model.SevInfo]),
-		strings.Join(ruleIDs(r.Findings), " "), strconv.Itoa(len(r.Diagnostics)), strconv.Itoa(len(r.Uncertain)), dur)
+	return append(row, strconv.Itoa(n[model.SevError]), strconv.Itoa(n[model.SevWarning]), strconv.Itoa(n[model.SevInfo]), strconv.Itoa(unc),
+		strings.Join(ruleIDs(failed), " "), strconv.Itoa(len(r.Diagnostics)), strconv.Itoa(len(r.Uncertain)), dur)
 }
 
 // cellText renders a flat-map value: "" when absent, "null" when printed

@@ -130,11 +130,11 @@ func (s *XLSXSink) summary(st *Stats) error {
 	if err := put(); err != nil {
 		return err
 	}
-	if err := put("rule", "severity", "findings", "reports"); err != nil {
+	if err := put("rule", "severity", "findings", "reports", "uncertain"); err != nil {
 		return err
 	}
 	for _, r := range st.Rules() {
-		if err := put(r.Rule, r.Severity.String(), r.Findings, r.Reports); err != nil {
+		if err := put(r.Rule, r.Severity.String(), r.Findings, r.Reports, r.Uncertain); err != nil {
 			return err
 		}
 	}
