@@ -157,7 +157,9 @@ type item struct {
 }
 
 // layoutPage turns one page's glyphs and rulings into blocks.
-func layoutPage(page int, pc *pageContent, doc *tables.Document) {
+// It reports the page's last prose line when that line runs to the right
+// margin (its paragraph may continue on the next page), with the margin.
+func layoutPage(page int, pc *pageContent, doc *tables.Document) (open *pline, right float64) {
 	var items []item
 	lats := findLattices(pc.Segs)
 	rest := pc.Glyphs
@@ -196,7 +198,8 @@ func layoutPage(page int, pc *pageContent, doc *tables.Document) {
 			body, best = s, n
 		}
 	}
-	items = append(items, layoutLines(page, lines, body, doc)...)
+	more, open, right := layoutLines(page, lines, body, doc)
+	items = append(items, more...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].top > items[j].top })
 	for _, it := range items {
 		if it.grid != nil {
@@ -210,6 +213,15 @@ func layoutPage(page int, pc *pageContent, doc *tables.Document) {
 			doc.AddParagraph(b.Text, b.Src)
 		}
 	}
+	if open != nil {
+		for _, it := range items {
+			if it.top < open.ln.y-0.01 && (it.grid != nil || it.block.Src.Y < open.ln.y-0.01) {
+				open = nil // something follows the paragraph on the page
+				break
+			}
+		}
+	}
+	return open, right
 }
 
 func splitGap(ln *textLine) float64 { return math.Max(0.5*ln.size, 4) }
@@ -420,6 +432,30 @@ func dropRunningHeaders(doc *tables.Document) {
 			continue
 		}
 		out = append(out, b)
+	}
+	doc.Blocks = out
+}
+
+// joinAcrossPages joins a paragraph that runs to the end of its page (open
+// holds its location) with the first block of the next page when that is a
+// paragraph not starting with a heading or list marker. Run after page
+// chrome is dropped.
+func joinAcrossPages(doc *tables.Document, open map[model.Loc]bool) {
+	if len(open) == 0 {
+		return
+	}
+	out := doc.Blocks[:0]
+	for i := 0; i < len(doc.Blocks); i++ {
+		b := doc.Blocks[i]
+		out = append(out, b)
+		if b.Kind != tables.BlockParagraph || !open[b.Src] || i+1 >= len(doc.Blocks) {
+			continue
+		}
+		n := doc.Blocks[i+1]
+		if n.Kind == tables.BlockParagraph && n.Src.Page == b.Src.Page+1 && !markerRe.MatchString(tables.FoldText(n.Text)) {
+			out[len(out)-1].Text = joinLines(b.Text, n.Text)
+			i++
+		}
 	}
 	doc.Blocks = out
 }

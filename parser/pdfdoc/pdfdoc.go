@@ -136,6 +136,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	}
 	doc := newDoc(n)
 	var total, bad, images, pagesWithText, noFont int
+	openEnd := map[model.Loc]bool{} // paragraphs running to the end of their page
 	worstPage, worst := 0, 0
 	for p := 1; p <= n; p++ {
 		if err := ctx.Err(); err != nil {
@@ -183,9 +184,18 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 		if opts.ignoreRulings {
 			pc.Segs = nil
 		}
-		layoutPage(p, pc, doc)
+		before := len(doc.Blocks)
+		if o, _ := layoutPage(p, pc, doc); o != nil {
+			for k := len(doc.Blocks) - 1; k >= before; k-- {
+				if b := doc.Blocks[k]; b.Kind == tables.BlockParagraph {
+					openEnd[b.Src] = true
+					break
+				}
+			}
+		}
 	}
 	dropRunningHeaders(doc)
+	joinAcrossPages(doc, openEnd)
 	mergeContinuations(doc)
 	if total == 0 {
 		detail := "no text on any page"

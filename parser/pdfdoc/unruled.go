@@ -312,8 +312,7 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
 
 // layoutLines emits the lines outside ruled tables: prose lines as
 // paragraphs (or headings), runs of numeric lines as unruled grids.
-func layoutLines(page int, lines []*textLine, body int, doc *tables.Document) []item {
-	var items []item
+func layoutLines(page int, lines []*textLine, body int, doc *tables.Document) (items []item, open *pline, right float64) {
 	var ls []pline
 	for li, ln := range lines {
 		t := lineText(ln)
@@ -328,12 +327,30 @@ func layoutLines(page int, lines []*textLine, body int, doc *tables.Document) []
 		ls = append(ls, classify(ln))
 	}
 	runs := tableRuns(ls)
+	// the text's right margin: the widest body line's end
+	for _, p := range ls {
+		if !p.numeric && math.Abs(p.ln.size-float64(body)) < 1 {
+			right = math.Max(right, p.ln.x1)
+		}
+	}
+	var prev *pline // the last prose line, when it may continue
 	for i := 0; i < len(ls); {
 		if runs[i] < 0 {
-			items = append(items, lineItem(page, ls[i].ln, body))
+			p := &ls[i]
+			if prev != nil && continues(*prev, *p, right) {
+				it := &items[len(items)-1]
+				it.block.Text = joinLines(it.block.Text, p.text)
+			} else {
+				items = append(items, lineItem(page, p.ln, body))
+			}
+			prev = p
+			if items[len(items)-1].block.Kind != tables.BlockParagraph {
+				prev = nil
+			}
 			i++
 			continue
 		}
+		prev = nil
 		j := i
 		for j < len(ls) && runs[j] == runs[i] {
 			j++
@@ -347,5 +364,32 @@ func layoutLines(page int, lines []*textLine, body int, doc *tables.Document) []
 		items = append(items, item{top: ls[i].ln.y + ls[i].ln.size, grid: g})
 		i = j
 	}
-	return items
+	return items, prev, right
+}
+
+// continues reports whether prose line b continues the paragraph of line a:
+// same size, a reaches the right margin, b follows at line distance, is not
+// indented past a's start and does not start with a heading or list marker.
+func continues(a, b pline, right float64) bool {
+	sz := math.Max(a.ln.size, 6)
+	switch {
+	case math.Abs(a.ln.size-b.ln.size) > 0.5,
+		right == 0 || a.ln.x1 < right-1.5*sz,
+		a.ln.y-b.ln.y > 2.2*sz || a.ln.y <= b.ln.y,
+		b.ln.x0 > a.ln.x0+0.5*sz,
+		markerRe.MatchString(tables.FoldText(b.text)):
+		return false
+	}
+	return true
+}
+
+// joinLines joins two lines of a paragraph: without a separator between
+// Chinese text, with a space between Latin words.
+func joinLines(a, b string) string {
+	ra, _ := utf8.DecodeLastRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	if ra < 0x2E80 && rb < 0x2E80 && ra != ' ' && !strings.ContainsRune("，。；：、（）", ra) {
+		return a + " " + b
+	}
+	return a + b
 }
