@@ -175,3 +175,55 @@ func TestUnruledTable3(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentContract checks what the table matcher and the section
+// splitter rely on, on every synthetic PDF: the six section headings each
+// start a block, every block and every non-empty cell has a page and a
+// position, ruled grids are Aligned, and wrapped prose is joined (the
+// 总体情况 figure "１２，３４５条" is not cut by a line end).
+func TestDocumentContract(t *testing.T) {
+	dir := filepath.Join(testutil.FixturesDir(t), "pdf-synthetic")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	headings := []string{"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+		"四、政府信息公开行政复议", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			doc, err, _ := parseFile(t, f, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := map[string]bool{}
+			prose := ""
+			for _, b := range doc.Blocks {
+				if b.Src.Page < 1 || b.Src.Page > doc.Pages || b.Src.X == 0 || b.Src.Y == 0 {
+					t.Errorf("block without a position: %+v", b.Src)
+				}
+				if b.Kind == tables.BlockTable {
+					for _, r := range b.Grid.Rows {
+						for _, c := range r {
+							if c.Text != "" && (c.Src.Page == 0 || c.Src.X == 0 || c.Src.Y == 0) {
+								t.Errorf("cell %q without a position", c.Text)
+							}
+						}
+					}
+					continue
+				}
+				k := tables.LabelKey(b.Text)
+				for _, h := range headings {
+					if strings.HasPrefix(k, tables.LabelKey(h)) {
+						found[h] = true
+					}
+				}
+				prose += k
+			}
+			for _, h := range headings {
+				if !found[h] {
+					t.Errorf("heading %s does not start a block", h)
+				}
+			}
+			if !strings.Contains(prose, tables.LabelKey("主动公开政府信息１２，３４５条")) {
+				t.Error("wrapped prose not joined")
+			}
+		})
+	}
+}

@@ -32,7 +32,7 @@ type font struct {
 	dw       float64   // CID fonts: default width
 	cidW     map[uint32]float64
 	scale    float64 // glyph units → text space (0.001, or Type3 FontMatrix)
-	vscale   float64 // Type3: vertical scale relative to a 1000-unit em
+	vscale   float64 // Type3: the em's height relative to its width (FontMatrix d/a)
 	vertical bool
 	bold     bool
 	missing  bool // the font resource could not be read at all
@@ -140,11 +140,14 @@ func (f *font) load(v pdf.Value) {
 		f.kind = fontType3
 		fm := v.Key("FontMatrix")
 		if fm.Len() == 6 {
-			if a := fm.Index(0).Float64(); a != 0 && !math.IsNaN(a) && !math.IsInf(a, 0) {
+			a, d := fm.Index(0).Float64(), fm.Index(3).Float64()
+			if a != 0 && !math.IsNaN(a) && !math.IsInf(a, 0) {
 				f.scale = math.Abs(a)
-			}
-			if d := fm.Index(3).Float64(); d != 0 && !math.IsNaN(d) && !math.IsInf(d, 0) {
-				f.vscale = math.Abs(d) * 1000
+				// The em's height relative to its width: 1 for the usual
+				// [0.001 0 0 0.001] and for cairo's [1 0 0 -1] alike.
+				if d != 0 && !math.IsNaN(d) && !math.IsInf(d, 0) {
+					f.vscale = math.Min(math.Max(math.Abs(d/a), 0.1), 10)
+				}
 			}
 		}
 		f.loadSimple(v)
