@@ -16,10 +16,14 @@
 // readable; Resume reads such a file back, dropping a truncated last line.
 //
 // Cross-report rules (year-over-year carry-over, identical tables, copied
-// text) need facts from many reports. Workers keep only a small summary per
-// report; after the pass the summaries go to the cross-check function and
-// its findings are written as extra records of kind "cross", attributed to
-// the report they concern.
+// text) need facts from many reports. Workers produce a small JSON summary
+// per report, which the run appends to an unlinked temporary file (16 bytes
+// per report stay in memory). After the pass the cross-check function runs
+// over two consecutive years at a time, since every cross-report rule
+// relates a year-N report only to year N and year N−1, and its findings are
+// written as extra records of kind "cross", attributed to the report they
+// concern. Memory is thus bounded by the in-flight reports and by the
+// summaries of the largest two-year window, not by the corpus.
 //
 // The rules themselves are injected (Options.Check, Summarize, Cross), so
 // that this package depends on the parser and the model only.
