@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -16,7 +17,7 @@ var (
 	ErrMalformed             = errors.New("malformed PDF")
 	ErrNoTextLayer           = errors.New("PDF has no text layer (a scan?): run OCR first")
 	ErrUndecodableFont       = errors.New("PDF text cannot be decoded (fonts without a usable Unicode map)")
-	ErrTimeout               = errors.New("PDF parse took too long")
+	ErrTimeout               = fmt.Errorf("PDF parse took too long: %w", context.DeadlineExceeded)
 )
 
 // Error is a typed PDF front-end error. It wraps one of the Err* values and

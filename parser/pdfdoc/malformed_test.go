@@ -183,3 +183,15 @@ func TestCyclicPageTree(t *testing.T) {
 		t.Errorf("%d pages in %v", doc.Pages, time.Since(start))
 	}
 }
+
+func TestDeadline(t *testing.T) {
+	f := filepath.Join(testutil.FixturesDir(t), "pdf-synthetic", "r5_long_wqy.pdf")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Parse(context.Background(), b, Options{Timeout: time.Nanosecond})
+	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("got %v", err)
+	}
+}

@@ -108,10 +108,7 @@ func Parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	case <-ctx.Done():
 		// The library cannot be cancelled: the goroutine is abandoned and
 		// stops at its next context check.
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, &Error{Err: ErrTimeout, Detail: ctx.Err().Error()}
-		}
-		return nil, ctx.Err()
+		return nil, ctxErr(ctx)
 	}
 }
 
@@ -135,11 +132,11 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 		return nil, errf(0, ErrMalformed, "%s", detail)
 	}
 	doc := newDoc(n)
-	var total, bad, images, pagesWithText, noFont int
+	var total, bad, images, noFont int
 	openEnd := map[model.Loc]bool{} // paragraphs running to the end of their page
 	worstPage, worst := 0, 0
 	for p := 1; p <= n; p++ {
-		if err := ctx.Err(); err != nil {
+		if err := ctxErr(ctx); err != nil {
 			return nil, err
 		}
 		pc, err := d.walkPage(ctx, p)
@@ -149,7 +146,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 			continue
 		}
 		if pc.Stopped {
-			return nil, ctx.Err()
+			return nil, ctxErr(ctx)
 		}
 		for _, note := range pc.Notes {
 			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevWarning,
@@ -169,17 +166,24 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 			worst, worstPage = nb, p
 		}
 		if len(pc.Glyphs) == 0 {
+			msg := "page without text"
+			if pc.Images > 0 {
+				msg = "page without text but with an image (a scanned page? it needs OCR)"
+			}
 			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevWarning,
-				Message: "page without text", Src: model.Loc{Page: p}})
+				Message: msg, Src: model.Loc{Page: p}})
 			continue
 		}
-		pagesWithText++
 		if nb*3 > len(pc.Glyphs) {
 			// Never present garbage as text: drop the page and say so.
 			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevError,
 				Message: fmt.Sprintf("page text undecodable (%d of %d characters without a Unicode mapping): page dropped", nb, len(pc.Glyphs)),
 				Src:     model.Loc{Page: p}})
 			continue
+		}
+		if nb > 0 {
+			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevWarning,
+				Message: fmt.Sprintf("%d characters without a Unicode mapping kept as U+FFFD", nb), Src: model.Loc{Page: p}})
 		}
 		if opts.ignoreRulings {
 			pc.Segs = nil
@@ -214,3 +218,14 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 }
 
 func newDoc(pages int) *tables.Document { return &tables.Document{Input: "pdf", Pages: pages} }
+
+// ctxErr maps the context's end to an error: a deadline becomes an *Error
+// wrapping ErrTimeout (which wraps context.DeadlineExceeded); a
+// cancellation is returned as is.
+func ctxErr(ctx context.Context) error {
+	err := ctx.Err()
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &Error{Err: ErrTimeout}
+	}
+	return err
+}
