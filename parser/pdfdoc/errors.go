@@ -57,7 +57,9 @@ func clean(s string) string {
 			break
 		}
 		if r == utf8.RuneError || !unicode.IsPrint(r) {
-			r = '?'
+			// raw bytes of a damaged file: not worth showing
+			b.WriteString("…")
+			break
 		}
 		b.WriteRune(r)
 		n++

@@ -21,7 +21,7 @@ func TestMalformed(t *testing.T) {
 		"bitflip40.pdf":            ErrMalformed,
 		"content_bad_Tj.pdf":       nil,
 		"content_bad_cm.pdf":       nil,
-		"content_lzw.pdf":          ErrNoTextLayer,
+		"content_lzw.pdf":          ErrMalformed,
 		"content_ok.pdf":           nil,
 		"content_unbalanced_Q.pdf": nil,
 		"enc_aes128.pdf":           nil,

@@ -86,18 +86,15 @@ func open(b []byte, opts Options) (*docState, error) {
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), "malformed PDF: ")
 		switch {
-		case strings.Contains(msg, "256-bit") || strings.Contains(msg, "encryption"):
-			if strings.Contains(msg, "password") {
-				return nil, errf(0, ErrEncrypted, "%v", err)
-			}
-			return nil, errf(0, ErrUnsupportedEncryption, "%v", err)
+		case strings.Contains(msg, "256-bit"):
+			return nil, errf(0, ErrUnsupportedEncryption, "AES-256 (%s)", msg)
 		case err == pdf.ErrInvalidPassword || strings.Contains(msg, "password"):
 			if opts.Password != "" {
 				return nil, errf(0, ErrEncrypted, "the given password is wrong")
 			}
-			return nil, errf(0, ErrEncrypted, "%v", err)
-		case strings.Contains(msg, "not a PDF"):
-			return nil, errf(0, ErrMalformed, "%s", msg)
+			return nil, &Error{Err: ErrEncrypted}
+		case strings.Contains(msg, "encrypt"):
+			return nil, errf(0, ErrUnsupportedEncryption, "%s", msg)
 		}
 		return nil, errf(0, ErrMalformed, "%s", msg)
 	}
@@ -226,7 +223,8 @@ func (d *docState) walkPage(ctx context.Context, num int) (pc *pageContent, err 
 	page := d.pages[num-1]
 	content, cerr := d.pageContent(page)
 	if cerr != nil && len(content) == 0 {
-		pc.Notes = append(pc.Notes, "content unreadable: "+cerr.Error())
+		pc.Unread = clean(cerr.Error())
+		pc.Notes = append(pc.Notes, "content unreadable: "+pc.Unread)
 		return pc, nil
 	}
 	var rv pdf.Value

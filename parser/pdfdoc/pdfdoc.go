@@ -133,6 +133,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	}
 	doc := newDoc(n)
 	var total, bad, images, noFont int
+	unreadPage, unread := 0, ""
 	openEnd := map[model.Loc]bool{} // paragraphs running to the end of their page
 	worstPage, worst := 0, 0
 	for p := 1; p <= n; p++ {
@@ -151,6 +152,9 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 		for _, note := range pc.Notes {
 			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevWarning,
 				Message: note, Src: model.Loc{Page: p}})
+		}
+		if pc.Unread != "" && unreadPage == 0 {
+			unreadPage, unread = p, pc.Unread
 		}
 		images += pc.Images
 		noFont += pc.NoFont
@@ -201,6 +205,9 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	dropRunningHeaders(doc)
 	joinAcrossPages(doc, openEnd)
 	mergeContinuations(doc)
+	if total == 0 && unreadPage > 0 {
+		return nil, errf(unreadPage, ErrMalformed, "content stream unreadable: %s", unread)
+	}
 	if total == 0 {
 		detail := "no text on any page"
 		if images > 0 {

@@ -55,8 +55,9 @@ type pageContent struct {
 	Images  int
 	Notes   []string // malformed operators and other oddities
 	BadOps  int
-	NoFont  int  // glyphs shown with a font that could not be read
-	Stopped bool // the context ended during the walk
+	NoFont  int    // glyphs shown with a font that could not be read
+	Stopped bool   // the context ended during the walk
+	Unread  string // why the page's content could not be read, if so
 }
 
 type gstate struct {
