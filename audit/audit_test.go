@@ -406,3 +406,43 @@ func (m multi) Close(st *Stats) error {
 	}
 	return nil
 }
+
+// TestReplay turns a JSON Lines output into CSV with the same rows as a
+// direct CSV run.
+func TestReplay(t *testing.T) {
+	dir := t.TempDir()
+	inputs := writeFiles(t, dir, map[string]string{"a.txt": "bad镇 2021\n", "b.txt": "bad镇 2022\n", "c.txt": "binary\n"})
+	jsonl, direct, replayed := filepath.Join(dir, "o.jsonl"), filepath.Join(dir, "d.csv"), filepath.Join(dir, "r.csv")
+	js, _ := CreateJSONL(jsonl, nil)
+	cs, _ := CreateCSV(direct)
+	opts := fakeOptions()
+	opts.Sink = multi{js, cs}
+	st, err := Run(context.Background(), inputs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Sink.Close(st)
+	rs, _ := CreateCSV(replayed)
+	st2, err := Replay(jsonl, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs.Close(st2)
+	strip := func(p string) string { // the duration column differs in precision only
+		b, _ := os.ReadFile(p)
+		var out []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if i := strings.LastIndex(l, ","); i >= 0 {
+				l = l[:i]
+			}
+			out = append(out, l)
+		}
+		return strings.Join(out, "\n")
+	}
+	if a, b := strip(direct), strip(replayed); a != b {
+		t.Errorf("replayed CSV differs:\n%s\n---\n%s", a, b)
+	}
+	if st2.Inputs != 3 || st2.Failed != 1 || st2.WithErrors != 2 {
+		t.Errorf("replayed stats %+v", st2)
+	}
+}

@@ -27,6 +27,9 @@ recursively for .txt .md .html .pdf .docx … files), a glob, or "-" to read a
 list of paths from stdin. Every input yields one record: a report with its
 findings, or a typed error.
 
+With --from FILE.jsonl, the records of an earlier run are written to -o
+(.csv or .xlsx) or summarised, without parsing again.
+
 Output, chosen by the extension of -o:
   .jsonl  one JSON object per report (meta, cells, diagnostics, findings)
   .csv    one row per report (UTF-8 with BOM, for Excel)
@@ -49,6 +52,7 @@ type auditFlags struct {
 	exts       string
 	progress   string
 	only, skip string
+	from       string
 }
 
 // parseInterleaved parses flags that may come before, between or after the
@@ -89,6 +93,7 @@ func runAudit(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.StringVar(&af.progress, "progress", "auto", "progress bar on stderr: auto (when a terminal), always, never")
 	fs.StringVar(&af.only, "rules", "", "run only these rule IDs (comma-separated)")
 	fs.StringVar(&af.skip, "skip", "", "rule IDs not to run (comma-separated)")
+	fs.StringVar(&af.from, "from", "", "convert the records of an earlier `.jsonl` output to -o (.csv or .xlsx) instead of auditing")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -96,11 +101,14 @@ func runAudit(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 		return 2
 	}
+	ext := strings.ToLower(filepath.Ext(af.out))
+	if af.from != "" {
+		return convertAudit(af, ext, paths, stdout, stderr)
+	}
 	if len(paths) == 0 {
 		fs.Usage()
 		return 2
 	}
-	ext := strings.ToLower(filepath.Ext(af.out))
 	if af.out != "" && ext != ".jsonl" && ext != ".csv" && ext != ".xlsx" {
 		fmt.Fprintf(stderr, "nianbao audit: -o %s: the extension must be .jsonl, .csv or .xlsx\n", af.out)
 		return 2
@@ -219,6 +227,46 @@ func runAudit(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	return st.ExitCode()
 }
+
+// convertAudit implements --from: it writes the records of a .jsonl output
+// as CSV or XLSX, or as the summary on stdout.
+func convertAudit(af auditFlags, ext string, paths []string, stdout, stderr io.Writer) int {
+	if len(paths) > 0 || af.resume || (ext != "" && ext != ".csv" && ext != ".xlsx") {
+		fmt.Fprintln(stderr, "nianbao audit: --from FILE.jsonl takes no PATH and writes -o FILE.csv, -o FILE.xlsx or a summary")
+		return 2
+	}
+	var sink audit.Sink
+	var err error
+	switch ext {
+	case ".csv":
+		sink, err = audit.CreateCSV(af.out)
+	case ".xlsx":
+		sink, err = audit.CreateXLSX(af.out)
+	default:
+		sink = discard{}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "nianbao audit: %v\n", err)
+		return 1
+	}
+	st, err := audit.Replay(af.from, sink)
+	if cerr := sink.Close(st); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "nianbao audit: %v\n", err)
+		return 1
+	}
+	if af.out == "" {
+		audit.WriteSummary(stdout, st)
+	}
+	return st.ExitCode()
+}
+
+type discard struct{}
+
+func (discard) Write(*audit.Record) error { return nil }
+func (discard) Close(*audit.Stats) error  { return nil }
 
 // auditOptions wires the parser and the rules into the audit.
 func auditOptions(af auditFlags) audit.Options {

@@ -214,7 +214,17 @@ func TestAuditSummaryAndUsage(t *testing.T) {
 	if code == 2 || !strings.Contains(stdout.String(), "inputs: 5 ") {
 		t.Errorf("exit %d, summary:\n%s\n%s", code, stdout.String(), stderr.String())
 	}
-	for _, args := range [][]string{{}, {"-o", "x.txt", dir}, {"--resume", "-o", "x.csv", dir}, {"--bogus", dir}} {
+	// --from converts a .jsonl output to .xlsx without parsing again.
+	tmp := t.TempDir()
+	jl, xl := filepath.Join(tmp, "a.jsonl"), filepath.Join(tmp, "a.xlsx")
+	runAudit(context.Background(), []string{"--progress=never", "-o", jl, dir}, nil, &stdout, &stderr)
+	if code := runAudit(context.Background(), []string{"--from", jl, "-o", xl}, nil, &stdout, &stderr); code == 2 {
+		t.Errorf("--from: exit 2: %s", stderr.String())
+	}
+	if st, err := os.Stat(xl); err != nil || st.Size() == 0 {
+		t.Errorf("--from wrote no workbook: %v", err)
+	}
+	for _, args := range [][]string{{}, {"-o", "x.txt", dir}, {"--resume", "-o", "x.csv", dir}, {"--bogus", dir}, {"--from", jl, dir}} {
 		stdout.Reset()
 		stderr.Reset()
 		if code := runAudit(context.Background(), args, nil, &stdout, &stderr); code != 2 {
