@@ -102,6 +102,12 @@ func (x *extractor) step(t *token) {
 	if !x.t3Anchor && isT3Anchor(t) {
 		x.t3Anchor = true
 	}
+	if (!t.sub && len(key) > 240) || (t.sub && !t.beforeValue) {
+		// a paragraph of prose: it ends the current row and is no label
+		x.flush()
+		x.flushT4()
+		return
+	}
 	if x.matchT4Header(t) {
 		x.flush()
 		x.t4Header = true
@@ -320,7 +326,10 @@ func selectValues(p *pending) []token {
 }
 
 func isBlankTok(t token) bool {
-	return strings.TrimSpace(t.raw) == "" || ParseCell(t.raw, model.Loc{}).Kind == model.CellBlank
+	if t.blank || strings.TrimSpace(t.raw) == "" {
+		return true
+	}
+	return !t.grid && ParseCell(t.raw, model.Loc{}).Kind == model.CellBlank
 }
 
 func hasNonBlank(ts []token) bool {

@@ -104,8 +104,8 @@ func needsFold(r rune) bool {
 		_, ok := radicalMap[r]
 		return ok
 	case r >= 0x4E00 && r <= 0x9FFF:
-		_, ok := tradMap[r]
-		return ok
+		i := r - 0x4E00
+		return tradBits[i>>6]&(1<<(i&63)) != 0
 	}
 	for _, rg := range compatRanges {
 		if r >= rg[0] && r <= rg[1] {
@@ -117,6 +117,18 @@ func needsFold(r rune) bool {
 	}
 	return foldRune(r) != r
 }
+
+// tradBits marks the unified ideographs that tradMap maps, so that the
+// common case (a Simplified character) costs a bit test, not a map lookup.
+var tradBits = func() (b [(0x9FFF - 0x4E00 + 64) / 64]uint64) {
+	for r := range tradMap {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			i := r - 0x4E00
+			b[i>>6] |= 1 << (i & 63)
+		}
+	}
+	return b
+}()
 
 // FoldText returns the matching form of s: the NFKC forms of full-width
 // characters, Kangxi radicals, enclosed numbers (㈠ to (一)) and
@@ -174,36 +186,50 @@ func LabelKey(s string) string {
 }
 
 // StripOrdinal removes a leading list marker from a label key: "一.", "(一)",
-// "1.", "(1)", "第一", "①" (after NFKC "1"), so that only the label text
-// remains. It returns the marker and the rest.
+// "1.", "(1)", "①" (after NFKC "1"), so that only the label text remains.
+// It returns the marker and the rest. It works on bytes and allocates
+// nothing: it is called for every text token.
 func StripOrdinal(key string) (marker, rest string) {
-	rs := []rune(key)
 	i := 0
 	isCN := func(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
 	isDigit := func(r rune) bool { return r >= '0' && r <= '9' }
+	// scan a run of ordinal characters starting at j; return its end
+	run := func(j int) int {
+		for j < len(key) {
+			r, sz := utf8.DecodeRuneInString(key[j:])
+			if !isCN(r) && !isDigit(r) {
+				break
+			}
+			j += sz
+		}
+		return j
+	}
+	if len(key) == 0 {
+		return "", ""
+	}
+	first, _ := utf8.DecodeRuneInString(key)
 	switch {
-	case i < len(rs) && rs[i] == '(':
-		j := i + 1
-		for j < len(rs) && (isCN(rs[j]) || isDigit(rs[j])) {
-			j++
-		}
-		if j > i+1 && j < len(rs) && rs[j] == ')' {
+	case first == '(':
+		j := run(1)
+		if j > 1 && j < len(key) && key[j] == ')' {
 			i = j + 1
 		}
-	case i < len(rs) && (isCN(rs[i]) || isDigit(rs[i])):
-		j := i
-		for j < len(rs) && (isCN(rs[j]) || isDigit(rs[j])) {
-			j++
-		}
-		if j < len(rs) && (rs[j] == '.' || rs[j] == ')') {
+	case isCN(first) || isDigit(first):
+		j := run(0)
+		switch {
+		case j < len(key) && (key[j] == '.' || key[j] == ')'):
 			i = j + 1
-		} else if j < len(rs) && isDigit(rs[i]) && j-i <= 2 && j < len(rs) && !isDigit(rs[j]) && rs[j] != '%' {
-			// "1属于国家秘密" — a digit marker without punctuation
-			i = j
+		case j < len(key) && isDigit(first) && j <= 2:
+			// "1属于国家秘密": a digit marker without punctuation, unless
+			// the number goes on (a year, a percentage)
+			r, _ := utf8.DecodeRuneInString(key[j:])
+			if !isDigit(r) && r != '%' && r != '年' && r != '月' && r != '日' && r != '件' {
+				i = j
+			}
 		}
 	}
-	for i < len(rs) && (rs[i] == '.' || rs[i] == ')') {
+	for i < len(key) && (key[i] == '.' || key[i] == ')') {
 		i++
 	}
-	return string(rs[:i]), string(rs[i:])
+	return key[:i], key[i:]
 }

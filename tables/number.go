@@ -57,6 +57,14 @@ func ParseCell(raw string, src model.Loc) model.Cell {
 		c.Num = model.Int(v)
 		return c
 	}
+	if raw == "" {
+		c.Kind = model.CellBlank
+		return c
+	}
+	if obviousText(raw) {
+		c.Kind = model.CellText
+		return c
+	}
 	s := stripSpace(width.Fold.String(raw))
 	switch {
 	case s == "":
@@ -168,4 +176,16 @@ func plainInt(s string) (int64, bool) {
 		v = v*10 + int64(c-'0')
 	}
 	return v, true
+}
+
+// obviousText reports text that cannot be a value cell: it holds a Han
+// character that is neither a value word (无, 零, 〇, 增, 减, 没有) nor a
+// unit (件, 条, 元, 万元, …).
+func obviousText(s string) bool {
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF && !strings.ContainsRune("无無零〇增减没有件条个份人次元万项家宗篇", r) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,14 +22,17 @@ type rowSpec struct {
 	groupLabel string
 	// official is the official label, for lengths and messages.
 	official string
-	// officialKey is LabelKey(official), filled in by init.
+	// officialKey is LabelKey(official) and offRunes its length in runes,
+	// filled in by init.
 	officialKey string
+	offRunes    int
 }
 
 func init() {
 	for _, specs := range [][]rowSpec{t3Specs, t2Specs} {
 		for i := range specs {
 			specs[i].officialKey = LabelKey(specs[i].official)
+			specs[i].offRunes = runeLen(specs[i].officialKey)
 		}
 	}
 }
@@ -130,7 +133,7 @@ func matchCell(key string, specs []rowSpec) *rowSpec {
 				}
 			}
 		}
-		if rl > runeLen(s.officialKey)+12 {
+		if rl > s.offRunes+12 {
 			continue
 		}
 		for _, c := range s.cores {

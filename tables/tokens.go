@@ -31,6 +31,11 @@ type token struct {
 	copyCol bool
 	// sub: the token is a sub-piece of a paragraph (run-together text).
 	sub bool
+	// blank: a value token printed empty.
+	blank bool
+	// beforeValue: a text run followed by a numeric run in the same
+	// paragraph; only such runs can be row labels of run-together text.
+	beforeValue bool
 }
 
 // maxCellRunes bounds what counts as a label line in a stream of short
@@ -50,22 +55,29 @@ func tokenize(doc *Document) []token {
 			for _, r := range b.Grid.Rows {
 				row++
 				for _, c := range r {
-					if c.SpanRow > 0 && c.SpanCol == 0 && !isTextCell(c.Text) {
+					isText := isTextCell(c.Text)
+					if c.SpanRow > 0 && c.SpanCol == 0 && !isText {
 						// a value repeated by a vertical span belongs to the first row only
 						continue
 					}
 					t := token{raw: c.Text, src: c.Src, row: row, grid: true, aligned: b.Grid.Aligned, copyCol: c.SpanCol > 0}
-					if isTextCell(c.Text) {
+					if isText {
 						// A cell holding a label and its numbers ("规章 0 0 0") is
 						// split like run-together text.
 						if !b.Grid.Aligned && hasDigitRun(c.Text) {
-							toks = append(toks, splitRuns(c.Text, c.Src, row, false)...)
+							parts := splitRuns(c.Text, c.Src, row, false)
+							// the row's next cells follow the cell's last run
+							if n := len(parts); n > 0 && parts[n-1].kind == tokText {
+								parts[n-1].beforeValue = true
+							}
+							toks = append(toks, parts...)
 							continue
 						}
 						t.kind = tokText
 						t.key = LabelKey(c.Text)
 					} else {
 						t.kind = tokValue
+						t.blank = ParseCell(c.Text, model.Loc{}).Kind == model.CellBlank
 					}
 					toks = append(toks, t)
 				}
@@ -187,6 +199,17 @@ func splitRuns(text string, src model.Loc, row int, para bool) []token {
 	}
 	if textStart < n {
 		emit(tokText, string(folded[textStart:]), textStart)
+	}
+	for i := range toks {
+		toks[i].beforeValue = toks[i].kind == tokText && i+1 < len(toks) && toks[i+1].kind == tokValue
+	}
+	// A short run that ends the paragraph, not a sentence, may be a label
+	// whose values follow one per line ("1.属于国家秘密" then "0", "0", …).
+	if n := len(toks); n > 0 && toks[n-1].kind == tokText {
+		k := toks[n-1].key
+		if len(k) <= 150 && !strings.HasSuffix(k, "。") && !strings.HasSuffix(k, ";") {
+			toks[n-1].beforeValue = true
+		}
 	}
 	_ = para
 	return toks
