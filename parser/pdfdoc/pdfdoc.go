@@ -5,7 +5,8 @@
 // ledongthuc/pdf serves as the object layer only: open, decrypt, object
 // navigation and stream filters. Everything else is done here:
 //
-//   - a byte pre-pass (junk before %PDF- or after %%EOF, a PDF 2.0 header);
+//   - a byte pre-pass (junk before %PDF- or after %%EOF, a PDF 2.0 header),
+//     and a rebuilt cross-reference table when the file's own is damaged;
 //   - the page tree, walked once with a cycle guard;
 //   - a content-stream lexer and interpreter of our own (walk.go, lex.go):
 //     text state and CTM (Td TD T* Tm ' " Tc Tw Tz Ts TL cm q Q), glyph widths
@@ -39,9 +40,10 @@
 // font's own cmap is not read); such text is reported as undecodable.
 // BUG: page /Rotate, the crop box and clipping are ignored (text outside the
 // visible area is read).
-// BUG: files with a damaged cross-reference table (wrong startxref, a
-// truncated tail) are rejected as malformed: the library does not rebuild
-// the xref. Damaged shared resources (bitflip40.pdf) are reported as
+// BUG: a damaged cross-reference table (wrong startxref, a truncated tail)
+// is rebuilt from the "N G obj" headers (repair.go), which cannot recover
+// objects kept inside object streams; a file cut before its catalog stays
+// malformed. Damaged shared resources (bitflip40.pdf) are reported as
 // malformed although poppler still reads the text.
 // BUG: an unruled table row whose label is cut by a page break keeps only
 // the part on the page holding its numbers; the rest joins the next row's
@@ -118,6 +120,16 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 		return nil, err
 	}
 	d, err := open(b, opts)
+	repaired := false
+	if errors.Is(err, ErrMalformed) {
+		if rb := repairXref(b); rb != nil {
+			if d2, err2 := open(rb, opts); err2 == nil {
+				d, err, repaired = d2, nil, true
+			} else if !errors.Is(err2, ErrMalformed) {
+				err = err2 // e.g. the repaired file turns out to need a password
+			}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +144,10 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 		return nil, errf(0, ErrMalformed, "%s", detail)
 	}
 	doc := newDoc(n)
+	if repaired {
+		doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevWarning,
+			Message: "damaged cross-reference table rebuilt from the object headers (text may be incomplete)"})
+	}
 	var total, bad, images, noFont int
 	unreadPage, unread := 0, ""
 	openEnd := map[model.Loc]bool{} // paragraphs running to the end of their page
