@@ -9,6 +9,9 @@ import (
 
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/parser"
+	"github.com/xxgk/nianbao/parser/docxdoc"
+	"github.com/xxgk/nianbao/parser/htmldoc"
+	"github.com/xxgk/nianbao/parser/pdfdoc"
 )
 
 // Record kinds.
@@ -26,7 +29,10 @@ const (
 	ErrKindUnsupported = "unsupported" // a recognised but unsupported format (.doc, images…)
 	ErrKindTimeout     = "timeout"     // the parse did not finish within Options.Timeout
 	ErrKindInternal    = "internal"    // a panic or broken invariant: a bug, please report it
-	ErrKindParse       = "parse"       // any other front-end error (encrypted PDF, bad zip…)
+	ErrKindEncrypted   = "encrypted"   // an encrypted PDF: password needed or encryption unsupported
+	ErrKindNoText      = "no_text"     // a PDF without a usable text layer (a scan): OCR it first
+	ErrKindMalformed   = "malformed"   // a damaged PDF, DOCX or undecodable HTML
+	ErrKindParse       = "parse"       // any other front-end error
 )
 
 // ErrorInfo is the typed error of a failed input.
@@ -125,10 +131,19 @@ func classify(stage string, err error) *ErrorInfo {
 		kind = ErrKindUnsupported
 	case errors.Is(err, parser.ErrTooLarge):
 		kind = ErrKindTooLarge
-	case errors.Is(err, parser.ErrInternal):
+	case errors.Is(err, parser.ErrInternal), errors.Is(err, docxdoc.ErrInternal), errors.Is(err, htmldoc.ErrInternal):
 		kind = ErrKindInternal
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, ErrTimeout):
 		kind = ErrKindTimeout
+	case errors.Is(err, pdfdoc.ErrEncrypted), errors.Is(err, pdfdoc.ErrUnsupportedEncryption):
+		kind = ErrKindEncrypted
+	case errors.Is(err, pdfdoc.ErrNoTextLayer), errors.Is(err, pdfdoc.ErrUndecodableFont):
+		kind = ErrKindNoText
+	case errors.Is(err, docxdoc.ErrTooLarge), errors.Is(err, htmldoc.ErrTooLarge):
+		kind = ErrKindTooLarge
+	case errors.Is(err, pdfdoc.ErrMalformed), errors.Is(err, pdfdoc.ErrNotPDF), errors.Is(err, docxdoc.ErrMalformed),
+		errors.Is(err, docxdoc.ErrNotDOCX), errors.Is(err, htmldoc.ErrUndecodable):
+		kind = ErrKindMalformed
 	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
 		kind = ErrKindIO
 	}
