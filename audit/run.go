@@ -60,7 +60,8 @@ type Options struct {
 	Resume *ResumeState
 	// Progress, if set, is called from the writer goroutine after each input.
 	Progress func(Progress)
-	// Window bounds the records held for reordering (0: 8 × Workers).
+	// Window bounds the records held for reordering (0: 32 × Workers): a
+	// slow file holds back at most this many finished records.
 	Window int
 }
 
@@ -105,7 +106,7 @@ func Run(ctx context.Context, inputs []string, opts Options) (*Stats, error) {
 		}
 	}
 	if opts.Window <= 0 {
-		opts.Window = 8 * opts.Workers
+		opts.Window = 32 * opts.Workers
 	}
 	st := newStats()
 	var sp *spill
