@@ -75,7 +75,7 @@ func (x *extractor) t2Format() model.FormatVersion {
 
 // resolveT2 reads the cells of a table-2 row; the arity is settled later,
 // when the format is known, so all printed values are kept here.
-func (x *extractor) resolveT2(p *pending, vals []token) resolvedRow {
+func (x *extractor) resolveT2(p *pending, vals []*token) resolvedRow {
 	r := resolvedRow{spec: p.spec, label: p.label}
 	if vals[0].run {
 		// keep the raw runs; split once the arity is known
@@ -102,13 +102,13 @@ func (x *extractor) flushT4() {
 	uncertain := false
 	switch {
 	case vals[0].run:
-		p := &pending{spec: &rowSpec{table: 4, key: "t4"}, label: vals[0]}
+		p := &pending{spec: &rowSpec{table: 4, key: "t4"}, label: *vals[0]}
 		r := x.resolveDigits(p, vals, k, t4OK)
 		cells = r.cells
 	default:
 		// take the first printed row that has values; a stream of lines as is
 		if vals[0].grid {
-			var rowVals []token
+			var rowVals []*token
 			row := -1
 			for _, v := range vals {
 				if row == -1 && !isBlankTok(v) {
@@ -207,9 +207,9 @@ func (x *extractor) assembleT2() {
 		k := len(keys)
 		cells := r.cells
 		if r.note == "run" {
-			var toks []token
+			var toks []*token
 			for _, c := range cells {
-				toks = append(toks, token{raw: c.Raw, src: c.Src, run: true})
+				toks = append(toks, &token{raw: c.Raw, src: c.Src, run: true})
 			}
 			p := &pending{spec: r.spec, label: r.label}
 			cells = x.resolveDigits(p, toks, k, anyOK).cells

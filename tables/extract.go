@@ -24,7 +24,7 @@ type Extraction struct {
 type pending struct {
 	spec  *rowSpec
 	label token
-	vals  []token
+	vals  []*token
 	// ambiguous: the label holds the wording of two rows
 	ambiguous bool
 }
@@ -46,7 +46,7 @@ type extractor struct {
 	t2Head21, t2Head19 int
 	// table 4
 	t4Header bool
-	t4Vals   []token
+	t4Vals   []*token
 	t4Done   bool
 	// table 3 rows resolved, in order, for the table-level pass
 	t3Rows []resolvedRow
@@ -88,9 +88,9 @@ func (x *extractor) step(t *token) {
 	if t.kind == tokValue {
 		switch {
 		case x.cur != nil:
-			x.cur.vals = append(x.cur.vals, *t)
+			x.cur.vals = append(x.cur.vals, t)
 		case x.t4Header && !x.t4Done:
-			x.t4Vals = append(x.t4Vals, *t)
+			x.t4Vals = append(x.t4Vals, t)
 		}
 		return
 	}
@@ -272,8 +272,8 @@ func (x *extractor) flush() {
 }
 
 // selectValues picks the value tokens that belong to the row.
-func selectValues(p *pending) []token {
-	var vals []token
+func selectValues(p *pending) []*token {
+	vals := make([]*token, 0, len(p.vals))
 	for _, v := range p.vals {
 		if v.copyCol {
 			continue
@@ -284,7 +284,7 @@ func selectValues(p *pending) []token {
 		return nil
 	}
 	if vals[0].run {
-		var out []token
+		var out []*token
 		for _, v := range vals {
 			if v.run {
 				out = append(out, v)
@@ -294,7 +294,7 @@ func selectValues(p *pending) []token {
 	}
 	if p.label.grid {
 		// values on the label's own printed row; if it has none, the next row's
-		var same, next []token
+		var same, next []*token
 		nextRow := -1
 		for _, v := range vals {
 			switch {
@@ -325,14 +325,14 @@ func selectValues(p *pending) []token {
 	return vals
 }
 
-func isBlankTok(t token) bool {
+func isBlankTok(t *token) bool {
 	if t.blank || strings.TrimSpace(t.raw) == "" {
 		return true
 	}
 	return !t.grid && ParseCell(t.raw, model.Loc{}).Kind == model.CellBlank
 }
 
-func hasNonBlank(ts []token) bool {
+func hasNonBlank(ts []*token) bool {
 	for _, t := range ts {
 		if !isBlankTok(t) {
 			return true
@@ -342,7 +342,7 @@ func hasNonBlank(ts []token) bool {
 }
 
 // cellsOf parses value tokens into cells.
-func cellsOf(vals []token) []model.Cell {
+func cellsOf(vals []*token) []model.Cell {
 	out := make([]model.Cell, len(vals))
 	for i, v := range vals {
 		out[i] = ParseCell(v.raw, v.src)
@@ -350,7 +350,7 @@ func cellsOf(vals []token) []model.Cell {
 	return out
 }
 
-func rawOf(vals []token) string {
+func rawOf(vals []*token) string {
 	var parts []string
 	for _, v := range vals {
 		parts = append(parts, v.raw)
@@ -359,7 +359,7 @@ func rawOf(vals []token) string {
 }
 
 // resolveT3 reads the seven values of a table-3 row.
-func (x *extractor) resolveT3(p *pending, vals []token) resolvedRow {
+func (x *extractor) resolveT3(p *pending, vals []*token) resolvedRow {
 	const k = model.NumT3Cols
 	r := resolvedRow{spec: p.spec, label: p.label}
 	key := p.spec.key
@@ -426,7 +426,7 @@ func (x *extractor) resolveT3(p *pending, vals []token) resolvedRow {
 }
 
 // uncertainCells returns k cells marked uncertain, keeping the printed text.
-func uncertainCells(cells []model.Cell, k int, vals []token) []model.Cell {
+func uncertainCells(cells []model.Cell, k int, vals []*token) []model.Cell {
 	out := make([]model.Cell, k)
 	raw := rawOf(vals)
 	src := model.Loc{}
@@ -440,7 +440,7 @@ func uncertainCells(cells []model.Cell, k int, vals []token) []model.Cell {
 }
 
 // resolveDigits splits run-together digits into k cells.
-func (x *extractor) resolveDigits(p *pending, vals []token, k int, ok func([]int64) bool) resolvedRow {
+func (x *extractor) resolveDigits(p *pending, vals []*token, k int, ok func([]int64) bool) resolvedRow {
 	r := resolvedRow{spec: p.spec, label: p.label}
 	groups := digitPieces(vals)
 	src := vals[0].src

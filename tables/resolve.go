@@ -15,7 +15,7 @@ const maxCandidates = 4096
 // digitPieces returns the digit groups of numeric-run tokens: each token's
 // text split at spaces. A boundary between two cells must fall at every
 // group boundary; more boundaries may fall inside groups.
-func digitPieces(vals []token) []string {
+func digitPieces(vals []*token) []string {
 	var out []string
 	for _, v := range vals {
 		for _, f := range strings.Fields(v.raw) {
@@ -141,15 +141,16 @@ func anyOK([]int64) bool { return true }
 // raggedT3 places n < 7 cells of a table-3 row into 7 columns. Every choice
 // of missing columns is tried; a missing cell's value is inferred from the
 // row-total identity where it is determined (one unknown, or unknown parts
-// whose sum must be zero). It returns the distinct complete readings and
-// whether some placement was left undetermined.
+// whose sum must be zero). It returns the distinct complete readings, the
+// placements that gave them, and whether some placement was left
+// undetermined.
 func raggedT3(known []model.Cell) (cands []candidate, placements [][]int, undetermined bool) {
 	n := len(known)
 	const k = model.NumT3Cols
 	if n == 0 || n > k {
 		return nil, nil, true
 	}
-	vals := make([]model.Decimal, n)
+	var vals [k]model.Decimal
 	for i, c := range known {
 		v, _, ok := c.Eval()
 		if !ok {
@@ -157,77 +158,60 @@ func raggedT3(known []model.Cell) (cands []candidate, placements [][]int, undete
 		}
 		vals[i] = v
 	}
-	// choose positions for the n known cells (increasing)
-	pos := make([]int, n)
+	var pos [k]int
 	var rec func(i, start int)
 	rec = func(i, start int) {
-		if i == n {
-			row := make([]*model.Decimal, k)
-			for j, p := range pos {
-				v := vals[j]
-				row[p] = &v
+		if i < n {
+			for p := start; p <= k-(n-i); p++ {
+				pos[i] = p
+				rec(i+1, p+1)
 			}
-			var missing []int
-			for c := 0; c < k; c++ {
-				if row[c] == nil {
-					missing = append(missing, c)
-				}
+			return
+		}
+		var row [k]model.Decimal
+		var have [k]bool
+		for j := 0; j < n; j++ {
+			row[pos[j]], have[pos[j]] = vals[j], true
+		}
+		var sumParts model.Decimal
+		partsMissing := 0
+		for c := 0; c < k-1; c++ {
+			if !have[c] {
+				partsMissing++
+				continue
 			}
-			var sumParts model.Decimal
-			totMissing := false
-			partsMissing := 0
-			for c := 0; c < k-1; c++ {
-				if row[c] == nil {
-					partsMissing++
-					continue
-				}
-				sumParts, _ = sumParts.Add(*row[c])
+			sumParts, _ = sumParts.Add(row[c])
+		}
+		switch {
+		case !have[k-1] && partsMissing == 0:
+			row[k-1] = sumParts
+		case have[k-1]:
+			resid, _ := row[k-1].Sub(sumParts)
+			if resid.Sign() < 0 {
+				return // impossible placement
 			}
-			if row[k-1] == nil {
-				totMissing = true
-			}
-			out := make(candidate, k)
-			switch {
-			case totMissing && partsMissing == 0:
-				for c := 0; c < k-1; c++ {
-					out[c] = *row[c]
-				}
-				out[k-1] = sumParts
-			case !totMissing:
-				resid, _ := row[k-1].Sub(sumParts)
-				if resid.Sign() < 0 {
-					return // impossible placement
-				}
-				if partsMissing > 1 && !resid.IsZero() {
-					undetermined = true
-					return
-				}
-				for c := 0; c < k; c++ {
-					if row[c] != nil {
-						out[c] = *row[c]
-					} else if partsMissing == 1 {
-						out[c] = resid
-					}
-				}
-			default:
+			if partsMissing > 1 && !resid.IsZero() {
 				undetermined = true
 				return
 			}
-			for _, cd := range cands {
-				if equalCand(cd, out) {
-					placements = append(placements, append([]int(nil), pos...))
-					return
+			for c := 0; c < k-1; c++ {
+				if !have[c] {
+					row[c] = resid // one unknown, or several that must all be 0
 				}
 			}
-			cands = append(cands, out)
-			placements = append(placements, append([]int(nil), pos...))
-			_ = missing
+		default:
+			undetermined = true
 			return
 		}
-		for p := start; p <= k-(n-i); p++ {
-			pos[i] = p
-			rec(i+1, p+1)
+		out := candidate(row[:])
+		for _, cd := range cands {
+			if equalCand(cd, out) {
+				placements = append(placements, append([]int(nil), pos[:n]...))
+				return
+			}
 		}
+		cands = append(cands, append(candidate(nil), out...))
+		placements = append(placements, append([]int(nil), pos[:n]...))
 	}
 	rec(0, 0)
 	return cands, placements, undetermined

@@ -28,12 +28,24 @@ type rowSpec struct {
 	offRunes    int
 }
 
+// officialRest maps the official wording of each label (ordinal removed)
+// to its spec: most printed labels are exactly that, and a map lookup
+// spares matchCell its scan over every spec.
+var officialRest = map[*rowSpec]map[string]*rowSpec{}
+
 func init() {
 	for _, specs := range [][]rowSpec{t3Specs, t2Specs} {
+		idx := map[string]*rowSpec{}
 		for i := range specs {
 			specs[i].officialKey = LabelKey(specs[i].official)
 			specs[i].offRunes = runeLen(specs[i].officialKey)
+			if specs[i].group != "" || specs[i].groupLabel != "" || len(specs[i].exact) > 0 {
+				continue // context-dependent or exact labels go through the scan
+			}
+			_, rest := StripOrdinal(specs[i].officialKey)
+			idx[rest] = &specs[i]
 		}
+		officialRest[&specs[0]] = idx
 	}
 }
 
@@ -121,6 +133,11 @@ func matchCell(key string, specs []rowSpec) *rowSpec {
 	if rest == "" {
 		return nil
 	}
+	if len(specs) > 0 {
+		if s := officialRest[&specs[0]][rest]; s != nil {
+			return s
+		}
+	}
 	rl := runeLen(rest)
 	var best *rowSpec
 	bestLen := 0
@@ -204,6 +221,9 @@ func ambiguousCell(key string, specs []rowSpec) bool {
 		return false
 	}
 	_, rest := StripOrdinal(key)
+	if len(specs) > 0 && officialRest[&specs[0]][rest] != nil {
+		return false // exactly one row's official wording
+	}
 	var first *rowSpec
 	for i := range specs {
 		s := &specs[i]

@@ -44,7 +44,17 @@ const maxCellRunes = 60
 
 // tokenize flattens the document into tokens.
 func tokenize(doc *Document) []token {
-	var toks []token
+	n := 0
+	for _, b := range doc.Blocks {
+		if b.Grid != nil {
+			for _, r := range b.Grid.Rows {
+				n += len(r)
+			}
+		} else {
+			n += 2
+		}
+	}
+	toks := make([]token, 0, n+n/4)
 	row := 0
 	for _, b := range doc.Blocks {
 		switch b.Kind {
