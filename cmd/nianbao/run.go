@@ -349,6 +349,11 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	rules := append([]*check.Rule(nil), check.All...)
+	cross := map[*check.Rule]bool{}
+	for _, r := range check.CrossRules {
+		rules = append(rules, r)
+		cross[r] = true
+	}
 	if *md {
 		fmt.Fprintln(stdout, "| rule | severity | formats | what it checks |")
 		fmt.Fprintln(stdout, "|---|---|---|---|")
@@ -362,6 +367,9 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		fstr := strings.Join(fmts, ", ")
 		if fstr == "" {
 			fstr = "all"
+		}
+		if cross[r] {
+			fstr += " (across reports: audit)"
 		}
 		if *md {
 			fmt.Fprintf(stdout, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, fstr, r.Title())
