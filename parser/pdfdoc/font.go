@@ -35,7 +35,9 @@ type font struct {
 	vscale   float64 // Type3: the em's height relative to its width (FontMatrix d/a)
 	vertical bool
 	bold     bool
-	missing  bool // the font resource could not be read at all
+	missing  bool            // the font resource could not be read at all
+	gidUni   map[uint16]rune // embedded TrueType cmap, inverted (Type0 without ToUnicode)
+	cidToGID []byte          // /CIDToGIDMap stream (nil: identity)
 }
 
 // readAllLimit reads a stream value under recover; the library panics on
@@ -105,6 +107,9 @@ func (f *font) load(v pdf.Value) {
 			}
 		}
 		desc := v.Key("DescendantFonts").Index(0)
+		if f.toUni == nil && (f.predef == cmap.PredefIdentity || f.encCMap != nil) {
+			f.loadEmbeddedCmap(desc)
+		}
 		if d := desc.Key("DW"); d.Kind() == pdf.Integer || d.Kind() == pdf.Real {
 			f.dw = d.Float64()
 		}
@@ -256,6 +261,8 @@ func (f *font) decode(s []byte, fn func(text string, adv float64, space bool)) {
 		emit := func(code uint32, n int, fallback string) {
 			text := fallback
 			if t, ok := f.toUni.Unicode(code, n); ok {
+				text = t
+			} else if t, ok := f.embeddedText(cidOf(code)); ok {
 				text = t
 			}
 			fn(text, width(code, n), n == 1 && code == 32)

@@ -14,7 +14,8 @@
 //     ruling segments from strokes (m l re h) and thin filled rectangles;
 //   - fonts (font.go, package cmap): ToUnicode for every font kind (Type3
 //     included) with bfrange carry, embedded encoding CMaps, the predefined
-//     GBK-EUC-H family (via GB18030), UniGB-UCS2-H and UniGB-UTF16-H; fonts,
+//     GBK-EUC-H family (via GB18030), UniGB-UCS2-H and UniGB-UTF16-H, the
+//     embedded TrueType cmap when ToUnicode is missing; fonts,
 //     forms and CMaps are cached per document;
 //   - layout (layout.go, lattice.go, unruled.go): glyphs → lines → chunks;
 //     ruled tables as lattices whose merged cells come from missing edges
@@ -36,8 +37,9 @@
 //
 // BUG: vertical writing (Identity-V) is laid out as horizontal text; rotated
 // text is placed by its origin only.
-// BUG: Identity-H fonts without ToUnicode cannot be decoded (the embedded
-// font's own cmap is not read); such text is reported as undecodable.
+// BUG: Identity-H fonts without ToUnicode are decoded through the embedded
+// TrueType program's cmap (truetype.go) when there is one; CFF programs
+// (FontFile3) and subsets without a cmap stay undecodable and are reported.
 // BUG: page /Rotate, the crop box and clipping are ignored (text outside the
 // visible area is read).
 // BUG: a damaged cross-reference table (wrong startxref, a truncated tail)
