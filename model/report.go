@@ -257,6 +257,7 @@ type Diagnostic struct {
 const (
 	DiagRaggedRepaired  = "ragged-row-repaired"  // a short or shifted row was placed by the identities (unique)
 	DiagRaggedUncertain = "ragged-row-uncertain" // several placements fit: cells marked uncertain
+	DiagCellsShifted    = "cells-shifted"        // empty fields of a text row between label and values taken as layout
 	DiagDigitsSplit     = "digits-split"         // a run of digits was split into cells by the identities
 	DiagRowNotFound     = "row-not-found"        // an expected row label was not found
 	DiagRowDuplicate    = "row-duplicate"        // a row label matched twice; the first was kept

@@ -27,6 +27,8 @@ type pending struct {
 	vals  []*token
 	// ambiguous: the label holds the wording of two rows
 	ambiguous bool
+	// shifted counts the empty fields dropped between label and values
+	shifted int
 }
 
 // extractor holds the state of one Extract call.
@@ -245,6 +247,9 @@ func (x *extractor) flush() {
 	if len(vals) == 0 {
 		return // a label without values: a group label, or a row cut off
 	}
+	if p.shifted > 0 && p.spec.key != "" {
+		x.diag(model.DiagCellsShifted, model.SevInfo, fmt.Sprintf("row %s: %d empty field(s) between the label and the values taken as layout (merged cells)", p.spec.key, p.shifted), p.label.src, p.label.raw)
+	}
 	switch p.spec.table {
 	case 3:
 		if p.spec.groupLabel != "" && p.spec.key == "" {
@@ -317,6 +322,7 @@ func selectValues(p *pending) []*token {
 		// blank fields at either end of a text row are layout
 		for len(vals) > 0 && isBlankTok(vals[0]) {
 			vals = vals[1:]
+			p.shifted++
 		}
 		for len(vals) > 0 && isBlankTok(vals[len(vals)-1]) {
 			vals = vals[:len(vals)-1]

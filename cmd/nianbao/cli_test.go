@@ -121,6 +121,15 @@ func TestSeedParse(t *testing.T) {
 	if repaired != 23 {
 		t.Errorf("%d ragged-row diagnostics, want 23", repaired)
 	}
+	shifted := map[string]bool{}
+	for _, d := range rep.Diagnostics {
+		if d.Code == model.DiagCellsShifted {
+			shifted[d.Message[:strings.Index(d.Message, ":")]] = true
+		}
+	}
+	if !shifted["row carried_over"] || shifted["row new_received"] {
+		t.Errorf("the 上年结转 row's values are printed one field to the right: want a cells-shifted diagnostic for it and none for 本年新收; got %v", shifted)
+	}
 	if len(rep.Findings) != 0 {
 		t.Errorf("the seed is consistent, got findings %v", rep.Findings)
 	}
