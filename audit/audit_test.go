@@ -259,6 +259,7 @@ func TestResume(t *testing.T) {
 	sink, _ = CreateJSONL(part, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	opts.Sink = sink
+	opts.Window = 4 // few inputs in flight when the run is cancelled
 	n := 0
 	opts.Progress = func(Progress) {
 		if n++; n == 25 {
