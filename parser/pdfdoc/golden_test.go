@@ -20,7 +20,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // spanning three rows, a label wrapped over two lines with its numbers
 // vertically centred, a page number inside the table's page area and the
 // table continuing on page 2 with a repeated header row.
-func tablePDF() []byte {
+func tablePDF() []byte { return tablePDFWrapped(nil) }
+
+// tablePDFWrapped is tablePDF with each page's content passed through wrap.
+func tablePDFWrapped(wrap func([]byte) []byte) []byte {
 	w := &pdfWriter{}
 	f := identityHFont(w)
 	// CIDs: 1 政 2 府 3 信 4 息 5 公 6 开 7 年 8 度 9 报 10 告 11 予 12 以; 15–24 digits 0–9
@@ -78,6 +81,9 @@ func tablePDF() []byte {
 	cat, pages := w.add(""), w.add("")
 	var kids []string
 	for _, c := range [][]byte{p1.Bytes(), p2.Bytes()} {
+		if wrap != nil {
+			c = wrap(c)
+		}
 		cs := w.add(stream(c, "", true))
 		pg := w.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", pages, f, cs))
 		kids = append(kids, fmt.Sprintf("%d 0 R", pg))
@@ -123,5 +129,26 @@ func TestGoldenRuledTable(t *testing.T) {
 	}
 	if got != string(want) {
 		t.Errorf("document differs from %s:\n%s", path, got)
+	}
+}
+
+// TestRotatedPage: the same table drawn rotated a quarter turn (content
+// under "0 1 -1 0 595 0 cm", a landscape table on a portrait page) reads
+// exactly like the upright one.
+func TestRotatedPage(t *testing.T) {
+	upright, err := Parse(context.Background(), tablePDF(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cm := range []string{"0 1 -1 0 595 0", "0 -1 1 0 0 842", "-1 0 0 -1 595 842"} {
+		rotated, err := Parse(context.Background(), tablePDFWrapped(func(c []byte) []byte {
+			return append(append([]byte("q "+cm+" cm\n"), c...), "\nQ"...)
+		}), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := rotated.Dump(), upright.Dump(); got != want {
+			t.Errorf("cm %s: rotated page reads\n%s\nwant\n%s", cm, got, want)
+		}
 	}
 }

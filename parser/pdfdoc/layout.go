@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -160,6 +161,11 @@ type item struct {
 // It reports the page's last prose line when that line runs to the right
 // margin (its paragraph may continue on the next page), with the margin.
 func layoutPage(page int, pc *pageContent, doc *tables.Document) (open *pline, right float64) {
+	if d := normaliseRotation(pc); d != 0 {
+		doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
+			Message: fmt.Sprintf("page content rotated by %d°: positions are given in the reading orientation", d*90),
+			Src:     model.Loc{Page: page}})
+	}
 	var items []item
 	lats := findLattices(pc.Segs)
 	rest := pc.Glyphs
@@ -458,4 +464,46 @@ func joinAcrossPages(doc *tables.Document, open map[model.Loc]bool) {
 		}
 	}
 	doc.Blocks = out
+}
+
+// normaliseRotation turns a page whose text mostly runs up, down or right
+// to left (content drawn rotated, e.g. a landscape table on a portrait
+// page) into the reading orientation: glyphs and rulings are rotated so
+// that the main text runs left to right. It returns the quarter turns
+// applied (0: none).
+func normaliseRotation(pc *pageContent) int {
+	var n [4]int
+	for _, g := range pc.Glyphs {
+		n[g.Dir&3]++
+	}
+	d := 0
+	for k := 1; k < 4; k++ {
+		if n[k] > n[d] {
+			d = k
+		}
+	}
+	if d == 0 || n[d]*10 < len(pc.Glyphs)*6 {
+		return 0
+	}
+	rot := func(x, y float64) (float64, float64) {
+		switch d {
+		case 1: // text runs up: turn clockwise
+			return y, -x
+		case 3: // text runs down: turn counter-clockwise
+			return -y, x
+		}
+		return -x, -y
+	}
+	for i := range pc.Glyphs {
+		g := &pc.Glyphs[i]
+		g.X, g.Y = rot(g.X, g.Y)
+		g.Dir = (g.Dir + 4 - uint8(d)) & 3
+		g.Rotated = g.Dir != 0
+	}
+	for i, s := range pc.Segs {
+		x0, y0 := rot(s.X0, s.Y0)
+		x1, y1 := rot(s.X1, s.Y1)
+		pc.Segs[i] = segment{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)}
+	}
+	return d
 }

@@ -35,13 +35,16 @@
 // one is concerned. A page whose text is mostly undecodable is dropped with
 // an error diagnostic instead of being presented as text.
 //
-// BUG: vertical writing (Identity-V) is laid out as horizontal text; rotated
-// text is placed by its origin only.
+// BUG: vertical writing (Identity-V) is laid out as horizontal text. A page
+// whose text is mostly drawn rotated (a quarter or half turn) is turned to
+// its reading orientation, and its X/Y are then given in that orientation
+// (a diagnostic says so); a few rotated glyphs on an upright page are
+// placed by their origin only.
 // BUG: Identity-H fonts without ToUnicode are decoded through the embedded
 // TrueType program's cmap (truetype.go) when there is one; CFF programs
 // (FontFile3) and subsets without a cmap stay undecodable and are reported.
-// BUG: page /Rotate, the crop box and clipping are ignored (text outside the
-// visible area is read).
+// BUG: page /Rotate (display only), the crop box and clipping are ignored:
+// text outside the visible area is read.
 // BUG: a damaged cross-reference table (wrong startxref, a truncated tail)
 // is rebuilt from the "N G obj" headers (repair.go), which cannot recover
 // objects kept inside object streams; a file cut before its catalog stays

@@ -39,7 +39,8 @@ type glyph struct {
 	X, Y, W, Size float64
 	Text          string
 	Bold          bool
-	Rotated       bool // the text runs vertically or is rotated
+	Rotated       bool  // the text does not run left to right on the page
+	Dir           uint8 // text direction: 0 right, 1 up, 2 left, 3 down
 }
 
 // segment is an axis-aligned ruling segment in user space: X0<=X1, Y0<=Y1,
@@ -357,11 +358,27 @@ func (w *walker) show(s []byte) {
 		if len(w.out.Glyphs) < 1<<20 && text != "" && math.Abs(x) < 1e7 && math.Abs(y) < 1e7 {
 			w.out.Glyphs = append(w.out.Glyphs, glyph{
 				X: x, Y: y, W: math.Abs(adv * size * th * sx), Size: effSize, Text: text,
-				Bold: f.bold, Rotated: math.Abs(m[1]) > 1e-6*math.Abs(m[0])+1e-9 && math.Abs(m[1]) > math.Abs(m[0]),
+				Bold: f.bold, Dir: direction(m[0], m[1]),
 			})
+			last := &w.out.Glyphs[len(w.out.Glyphs)-1]
+			last.Rotated = last.Dir != 0
 		}
 		w.tm = matrix{1, 0, 0, 1, tx, 0}.mul(w.tm)
 	})
+}
+
+// direction classifies the text's x axis (dx, dy) in user space.
+func direction(dx, dy float64) uint8 {
+	if math.Abs(dx) >= math.Abs(dy) {
+		if dx >= 0 {
+			return 0
+		}
+		return 2
+	}
+	if dy > 0 {
+		return 1
+	}
+	return 3
 }
 
 func (w *walker) line(x0, y0, x1, y1 float64) {
