@@ -12,7 +12,7 @@ import (
 // Errors wrapped by *Error; test with errors.Is.
 var (
 	ErrNotPDF                = errors.New("not a PDF file")
-	ErrEncrypted             = errors.New("encrypted PDF: a user password is needed (Options.Password)")
+	ErrEncrypted             = errors.New("encrypted PDF: a user password is needed")
 	ErrUnsupportedEncryption = errors.New("unsupported PDF encryption")
 	ErrMalformed             = errors.New("malformed PDF")
 	ErrNoTextLayer           = errors.New("PDF has no text layer (a scan?): run OCR first")
