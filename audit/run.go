@@ -51,7 +51,9 @@ type Options struct {
 	// Summarize returns the small JSON facts of a report that the cross-report
 	// rules need (nil: no cross-report rules).
 	Summarize func(rep *model.Report) (json.RawMessage, error)
-	// Cross runs the cross-report rules over all summaries after the pass.
+	// Cross runs the cross-report rules over the summaries after the pass
+	// (over two consecutive years at a time; see the package doc). It owns
+	// the slice and may clear its elements once decoded, to save memory.
 	Cross func(sums []json.RawMessage) ([]CrossFinding, error)
 	// Sink receives the records (nil: records are only counted).
 	Sink Sink

@@ -296,6 +296,7 @@ func wireCross(opts *audit.Options, copts check.Options) {
 			if err := json.Unmarshal(r, &sums[i]); err != nil {
 				return nil, fmt.Errorf("summary %d: %w", i, err)
 			}
+			raw[i] = nil // the JSON is no longer needed: let it be collected
 		}
 		cf := check.CrossCheck(sums, copts)
 		out := make([]audit.CrossFinding, len(cf))
