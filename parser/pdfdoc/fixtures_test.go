@@ -168,6 +168,9 @@ func TestUnruledTable3(t *testing.T) {
 				if len(wl) > 6 {
 					wl = wl[:6]
 				}
+				if full := tables.LabelKey(w.Label[len(w.Label)-1]); !strings.Contains(tables.LabelKey(labels[i]), full) {
+					t.Logf("row %d label %q is not the whole %q", i+1, labels[i], w.Label[len(w.Label)-1])
+				}
 				if !strings.Contains(tables.LabelKey(labels[i]), string(wl)) {
 					t.Errorf("row %d label %q, want %q", i+1, labels[i], w.Label[len(w.Label)-1])
 				}

@@ -40,7 +40,7 @@ func FuzzWalker(f *testing.F) {
 		wk := &walker{ctx: ctx, doc: d, out: pc, gs: gstate{ctm: identity, tz: 100}, tm: identity, tlm: identity}
 		wk.run(content, res, 0)
 		doc := newDoc(1)
-		layoutPage(1, pc, doc)
+		layoutPage(1, pc, doc, nil)
 	})
 }
 

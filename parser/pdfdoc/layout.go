@@ -160,7 +160,7 @@ type item struct {
 // layoutPage turns one page's glyphs and rulings into blocks.
 // It reports the page's last prose line when that line runs to the right
 // margin (its paragraph may continue on the next page), with the margin.
-func layoutPage(page int, pc *pageContent, doc *tables.Document) (open *pline, right float64) {
+func layoutPage(page int, pc *pageContent, doc *tables.Document, unruled map[*tables.Grid]bool) (open *pline, right float64) {
 	if d := normaliseRotation(pc); d != 0 {
 		doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
 			Message: fmt.Sprintf("page content rotated by %d°: positions are given in the reading orientation", d*90),
@@ -204,7 +204,7 @@ func layoutPage(page int, pc *pageContent, doc *tables.Document) (open *pline, r
 			body, best = s, n
 		}
 	}
-	more, open, right := layoutLines(page, lines, body, doc)
+	more, open, right := layoutLines(page, lines, body, doc, unruled)
 	items = append(items, more...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].top > items[j].top })
 	for _, it := range items {
@@ -359,16 +359,37 @@ func sameRow(a, b []tables.GridCell) bool {
 // the same number of columns, its repeated header rows are kept, and a
 // first body row that holds only text fragments (a merged cell cut by the
 // page break, no number) is joined onto the previous page's last row.
-func mergeContinuations(doc *tables.Document) {
+func mergeContinuations(doc *tables.Document, unruled map[*tables.Grid]bool) {
 	var prev *tables.Grid
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if b.Kind != tables.BlockTable {
-			prev = nil
+			// prose after the table on its own page ends it; prose at the
+			// top of the next page (a repeated header of an unruled table,
+			// a page title) does not
+			if prev != nil && b.Src.Page != prev.Src.Page+1 {
+				prev = nil
+			}
 			continue
 		}
 		g := b.Grid
-		if prev != nil && len(prev.Rows) > 0 && len(g.Rows) > 0 && g.Src.Page == prev.Src.Page+1 && len(g.Rows[0]) == len(prev.Rows[len(prev.Rows)-1]) {
+		if prev != nil && len(prev.Rows) > 0 && len(g.Rows) > 1 && g.Src.Page == prev.Src.Page+1 && unruled[g] && !rowHasNumber(g.Rows[0]) {
+			// unruled: a first row of label fragments continues the
+			// innermost label of the previous page's last row
+			last := prev.Rows[len(prev.Rows)-1]
+			if li := innermostLabel(last); li >= 0 {
+				// only the innermost (rightmost) fragment continues the
+				// label; fragments left of it are vertical group labels
+				frag := g.Rows[0]
+				if t := strings.TrimSpace(frag[len(frag)-1].Text); t != "" {
+					last[li].Text += "\n" + t
+				}
+				g.Rows = g.Rows[1:]
+				doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
+					Message: "table label cut by a page break joined to the previous page's row", Src: frag[0].Src})
+			}
+		}
+		if prev != nil && !unruled[g] && len(prev.Rows) > 0 && len(g.Rows) > 0 && g.Src.Page == prev.Src.Page+1 && len(g.Rows[0]) == len(prev.Rows[len(prev.Rows)-1]) {
 			k := 0
 			for k < len(g.Rows) && k < len(prev.Rows) && sameRow(g.Rows[k], prev.Rows[k]) {
 				k++
@@ -506,4 +527,20 @@ func normaliseRotation(pc *pageContent) int {
 		pc.Segs[i] = segment{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)}
 	}
 	return d
+}
+
+// innermostLabel is the index of the last text cell before a row's first
+// number (-1 if none).
+func innermostLabel(r []tables.GridCell) int {
+	li := -1
+	for i, c := range r {
+		t := strings.TrimSpace(c.Text)
+		if numberRe.MatchString(t) {
+			break
+		}
+		if t != "" {
+			li = i
+		}
+	}
+	return li
 }

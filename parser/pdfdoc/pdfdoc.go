@@ -50,9 +50,11 @@
 // objects kept inside object streams; a file cut before its catalog stays
 // malformed. Damaged shared resources (bitflip40.pdf) are reported as
 // malformed although poppler still reads the text.
-// BUG: an unruled table row whose label is cut by a page break keeps only
-// the part on the page holding its numbers; the rest joins the next row's
-// label on the next page. Ruled tables are repaired (mergeContinuations).
+// BUG: in an unruled table, a label cut by a page break is joined back
+// when its continuation sits right above the next page's first row; a
+// continuation separated from the rows by a wider gap stays a paragraph
+// and the label is kept truncated. Ruled tables are repaired
+// (mergeContinuations).
 // BUG: paragraphs are one block per printed line; lines are not joined.
 // BUG: fonts and forms are cached by reading pdf.Value's unexported object
 // reference through reflection (objkey.go), falling back to the value's
@@ -155,7 +157,8 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	}
 	var total, bad, images, noFont int
 	unreadPage, unread := 0, ""
-	openEnd := map[model.Loc]bool{} // paragraphs running to the end of their page
+	openEnd := map[model.Loc]bool{}    // paragraphs running to the end of their page
+	unruled := map[*tables.Grid]bool{} // grids rebuilt from text positions
 	worstPage, worst := 0, 0
 	for p := 1; p <= n; p++ {
 		if err := ctxErr(ctx); err != nil {
@@ -214,7 +217,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 			pc.Segs = nil
 		}
 		before := len(doc.Blocks)
-		if o, _ := layoutPage(p, pc, doc); o != nil {
+		if o, _ := layoutPage(p, pc, doc, unruled); o != nil {
 			for k := len(doc.Blocks) - 1; k >= before; k-- {
 				if b := doc.Blocks[k]; b.Kind == tables.BlockParagraph {
 					openEnd[b.Src] = true
@@ -225,7 +228,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	}
 	dropRunningHeaders(doc)
 	joinAcrossPages(doc, openEnd)
-	mergeContinuations(doc)
+	mergeContinuations(doc, unruled)
 	if total == 0 && unreadPage > 0 {
 		return nil, errf(unreadPage, ErrMalformed, "content stream unreadable: %s", unread)
 	}

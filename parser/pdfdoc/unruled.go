@@ -188,6 +188,7 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
 		}
 	}
 	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].c.x < pieces[j].c.x })
+	var cont []chunk // label fragments continuing the previous page's last row
 	var cols [][]piece
 	for _, pc := range pieces {
 		if n := len(cols); n > 0 && pc.c.x-cols[n-1][0].c.x <= pc.size {
@@ -198,8 +199,25 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
 	}
 	for _, col := range cols {
 		sort.SliceStable(col, func(i, j int) bool { return col[i].c.y > col[j].c.y })
+		first := true // the column's topmost cell
 		flushCell := func(cell []piece) {
 			if len(cell) == 0 {
+				return
+			}
+			top := first
+			first = false
+			// A label cell cut by a page break: the top cell of a column
+			// lies wholly above the first numeric line, does not start
+			// with a list marker and is followed by a cell that does.
+			if top && len(rows) > 0 && cell[len(cell)-1].c.y > rows[0].line.ln.y+0.5*cell[0].size &&
+				!markerRe.MatchString(tables.FoldText(cell[0].c.text)) {
+				texts := make([]string, len(cell))
+				for i, pc := range cell {
+					texts[i] = pc.c.text
+				}
+				c := cell[0].c
+				c.text = strings.Join(texts, "\n")
+				cont = append(cont, c)
 				return
 			}
 			mid := (cell[0].c.y + cell[len(cell)-1].c.y) / 2
@@ -283,6 +301,13 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
 	loc := func(c chunk) model.Loc { return model.Loc{Page: page, X: round2(c.x), Y: round2(c.y)} }
 	first := ls[0].ln
 	g = &tables.Grid{Aligned: aligned, Src: model.Loc{Page: page, X: round2(first.x0), Y: round2(first.y)}}
+	if len(cont) > 0 {
+		var row []tables.GridCell
+		for _, c := range cont {
+			row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
+		}
+		g.Rows = append(g.Rows, row)
+	}
 	for ri, r := range rows {
 		var row []tables.GridCell
 		for _, c := range r.labels {
@@ -312,7 +337,7 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
 
 // layoutLines emits the lines outside ruled tables: prose lines as
 // paragraphs (or headings), runs of numeric lines as unruled grids.
-func layoutLines(page int, lines []*textLine, body int, doc *tables.Document) (items []item, open *pline, right float64) {
+func layoutLines(page int, lines []*textLine, body int, doc *tables.Document, unruled map[*tables.Grid]bool) (items []item, open *pline, right float64) {
 	var ls []pline
 	for li, ln := range lines {
 		t := lineText(ln)
@@ -356,6 +381,9 @@ func layoutLines(page int, lines []*textLine, body int, doc *tables.Document) (i
 			j++
 		}
 		g, dropped := unruledGrid(page, ls[i:j])
+		if unruled != nil {
+			unruled[g] = true
+		}
 		if len(dropped) > 0 {
 			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
 				Message: "label fragments outside any label cell dropped (vertical group labels?)", Raw: strings.Join(dropped, " "),
