@@ -40,6 +40,9 @@ func classify(ln *textLine) pline {
 		if numberRe.MatchString(c.text) {
 			nums++
 		}
+		if utf8.RuneCountInString(c.text) > 40 {
+			return p // running prose, not a table row
+		}
 	}
 	p.numeric = len(p.cs) >= 3 && nums >= 1 || len(p.cs) >= 2 && nums >= 2
 	return p
@@ -138,7 +141,7 @@ type urow struct {
 
 // unruledGrid builds the grid of one run of lines; dropped counts label
 // fragments that fit no label cell.
-func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
+func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scattered bool) {
 	var rows []*urow
 	for _, p := range ls {
 		if !p.numeric {
@@ -280,6 +283,18 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
 		cnt = append(cnt, 1)
 	}
 	aligned := len(vcols) == maxNums
+	// Numbers that mostly share no columns are prose with wide
+	// justification gaps, not a table: the widest row's worth of columns
+	// must hold three quarters of the numbers.
+	if len(vcols) > maxNums {
+		top := append([]int(nil), cnt...)
+		sort.Sort(sort.Reverse(sort.IntSlice(top)))
+		in := 0
+		for _, c := range top[:maxNums] {
+			in += c
+		}
+		scattered = in*4 < len(centres)*3
+	}
 	place := make([][]int, len(rows))
 	for ri, r := range rows {
 		used := map[int]bool{}
@@ -332,7 +347,7 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string) {
 		}
 		g.Rows = append(g.Rows, row)
 	}
-	return g, dropped
+	return g, dropped, scattered
 }
 
 // layoutLines emits the lines outside ruled tables: prose lines as
@@ -380,7 +395,14 @@ func layoutLines(page int, lines []*textLine, body int, doc *tables.Document, un
 		for j < len(ls) && runs[j] == runs[i] {
 			j++
 		}
-		g, dropped := unruledGrid(page, ls[i:j])
+		g, dropped, scattered := unruledGrid(page, ls[i:j])
+		if scattered && !g.Aligned {
+			for k := i; k < j; k++ {
+				items = append(items, lineItem(page, ls[k].ln, body))
+			}
+			i = j
+			continue
+		}
 		if unruled != nil {
 			unruled[g] = true
 		}

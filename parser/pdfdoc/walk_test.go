@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xxgk/nianbao/tables"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -206,5 +208,25 @@ func TestFakeBoldDeduplicated(t *testing.T) {
 	lines := groupLines(pc.Glyphs)
 	if len(lines) != 1 || lineText(lines[0]) != "政府" {
 		t.Errorf("got %d lines, %q", len(lines), lineText(lines[0]))
+	}
+}
+
+// TestJustifiedProseIsNotATable: prose lines with numbers spread by wide
+// justification gaps stay paragraphs.
+func TestJustifiedProseIsNotATable(t *testing.T) {
+	w := &pdfWriter{}
+	f := identityHFont(w)
+	// 政府 12 信息 345 公开 / 年度 6 报告 78 予以 9, numbers at unrelated places
+	content := `BT /F1 12 Tf 72 700 Td <00010002> Tj 40 0 Td <00100011> Tj 40 0 Td <00030004> Tj 60 0 Td <001200130014> Tj 50 0 Td <00050006> Tj ET
+BT /F1 12 Tf 72 680 Td <00070008> Tj 25 0 Td <0015> Tj 70 0 Td <0009000A> Tj 33 0 Td <00160017> Tj 80 0 Td <000B000C> Tj 30 0 Td <0018> Tj ET`
+	doc, err := Parse(context.Background(), onePage(w, map[string]int{"F1": f}, []byte(content)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == tables.BlockTable {
+			t.Errorf("prose read as a table:\n%s", doc.Dump())
+			break
+		}
 	}
 }
