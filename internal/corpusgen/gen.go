@@ -23,6 +23,11 @@ type Options struct {
 	// DefectRate is the share of reports given one injected defect (0: 0.4;
 	// negative: none).
 	DefectRate float64
+	// UnruledPDF is the share of PDF reports whose tables are printed
+	// without rules, so that the front end must rebuild them from text
+	// positions alone (0: none). A blank cell cannot be told from layout
+	// there, so those reports get no blank-total defect.
+	UnruledPDF float64
 }
 
 // Defect is one injected defect and the rule that must flag it.
@@ -48,6 +53,7 @@ type Manifest struct {
 	Year    int             `json:"year"`
 	Format  string          `json:"format"`
 	Layout  string          `json:"layout"`
+	Unruled bool            `json:"unruled,omitempty"` // PDF tables without rules
 	Clean   bool            `json:"clean"`
 	Defects []Defect        `json:"defects,omitempty"`
 	// Cells are the flat cell values as printed (cell-keys.md), for
@@ -62,6 +68,7 @@ type Report struct {
 	Format      model.FormatVersion
 	Layout      string
 	ShortTitle  bool // the title names the body without its county
+	Unruled     bool // PDF: tables printed without rules (text positions only)
 	T2          *T2
 	T3          *T3
 	T4          *T4
@@ -156,12 +163,15 @@ func Generate(opts Options) []Doc {
 			st := &t2State{normInForce: r.Int64N(20), items: [5]int64{r.Int64N(30), r.Int64N(10), r.Int64N(40), r.Int64N(5), r.Int64N(4)}}
 			for y := first; y <= last && len(reps) < opts.Reports; y++ {
 				rp := &Report{Body: b, Year: y, Format: model.ExpectedFormat(y), Layout: opts.Layouts[r.IntN(len(opts.Layouts))], ShortTitle: r.IntN(3) == 0}
+				if rp.Layout == LayoutPDF && opts.UnruledPDF > 0 {
+					rp.Unruled = r.Float64() < opts.UnruledPDF
+				}
 				var kind, rule string
 				if r.Float64() < opts.DefectRate {
 					// the next kind in turn that suits this report
 					for try := 0; try < len(defectKinds); try++ {
 						d := defectKinds[(kindTurn[rp.Layout]+try)%len(defectKinds)]
-						if !contains(d.layouts, rp.Layout) || !suits(d.kind, rp, prev) {
+						if !contains(d.layouts, rp.Layout) || !suits(d.kind, rp, prev) || (rp.Unruled && d.kind == "t3-total-blank") {
 							continue
 						}
 						kind, rule = d.kind, d.rule
@@ -329,7 +339,7 @@ func copyText(r *rand.Rand, reps []*Report, rate float64) {
 func (rp *Report) manifest() Manifest {
 	title, _ := rp.blocks()
 	m := Manifest{File: rp.File, BodyID: rp.Body.ID, Body: rp.Body.Name, Title: title, County: rp.Body.County, Level: rp.Body.Level,
-		Year: rp.Year, Format: rp.Format.String(), Layout: rp.Layout, Defects: rp.Defects, Cells: map[string]any{}}
+		Year: rp.Year, Format: rp.Format.String(), Layout: rp.Layout, Unruled: rp.Unruled, Defects: rp.Defects, Cells: map[string]any{}}
 	m.Clean = true
 	for _, d := range rp.Defects {
 		if d.Rule != "" {

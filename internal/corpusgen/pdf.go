@@ -23,6 +23,7 @@ const (
 
 // pdfWriter lays out text and tables on pages.
 type pdfWriter struct {
+	ruled bool // draw the table rules (a word processor's export); false: text only
 	cids  map[rune]int
 	runes []rune
 	pages []*bytes.Buffer
@@ -183,7 +184,9 @@ func (w *pdfWriter) table(lt *ltable, colW []float64, size float64) {
 			top := pos[r0].top
 			bottom := pos[r1].top - heights[r1]
 			buf := w.pages[pos[r0].page]
-			fmt.Fprintf(buf, "0.5 w %.2f %.2f %.2f %.2f re S\n", x, bottom, cw, top-bottom)
+			if w.ruled {
+				fmt.Fprintf(buf, "0.5 w %.2f %.2f %.2f %.2f re S\n", x, bottom, cw, top-bottom)
+			}
 			if r0 == p.row {
 				w.cur = buf
 				lines := wrap(p.cell.Text, cw-2*pad, size)
@@ -278,6 +281,7 @@ func (w *pdfWriter) bytes(title string) []byte {
 
 func (rp *Report) renderPDF(title string, blocks []block) []byte {
 	w := newPDFWriter()
+	w.ruled = !rp.Unruled
 	w.para(title, 16, false, true)
 	for _, b := range blocks {
 		switch {

@@ -19,12 +19,13 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed")
 	rate := flag.Float64("defects", 0.4, "share of reports with an injected defect (negative: none)")
 	layouts := flag.String("layouts", strings.Join(corpusgen.AllLayouts, ","), "layouts to use")
+	unruled := flag.Float64("unruled", 0, "share of PDF reports printed without table rules")
 	flag.Parse()
 	if *out == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	ms, err := corpusgen.Write(*out, corpusgen.Options{Seed: *seed, Reports: *n, DefectRate: *rate, Layouts: strings.Split(*layouts, ",")})
+	ms, err := corpusgen.Write(*out, corpusgen.Options{Seed: *seed, Reports: *n, DefectRate: *rate, Layouts: strings.Split(*layouts, ","), UnruledPDF: *unruled})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gencorpus:", err)
 		os.Exit(1)
