@@ -2,7 +2,6 @@ package parser
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"
@@ -76,61 +75,162 @@ type formatScore struct {
 // carries any anchor of the revised 条例 (第二十条 captions, the 勾稽关系 note,
 // the official section-三 heading, 国办公开办函…).
 func FormatScores(doc *tables.Document) (s2019, s2021, legacy int) {
-	sc := scoreFormat(doc)
+	sc := scoreFormat(newDocText(doc))
 	return sc.t2019 + sc.weak2019, sc.t2021 + sc.weak2021, sc.legacy
 }
 
+// patSet finds many short patterns in key runes in one pass.
+type patSet struct {
+	pats    [][]rune
+	first   [64]uint64 // bit r%4096 set for the first rune of a pattern
+	byFirst map[rune][]int
+	ids     map[string]int
+}
+
+func newPatSet(words ...[]string) *patSet {
+	ps := &patSet{byFirst: map[rune][]int{}, ids: map[string]int{}}
+	for _, ws := range words {
+		for _, w := range ws {
+			if _, ok := ps.ids[w]; ok {
+				continue
+			}
+			rs := []rune(w)
+			id := len(ps.pats)
+			ps.ids[w] = id
+			ps.pats = append(ps.pats, rs)
+			ps.first[(rs[0]&4095)>>6] |= 1 << (rs[0] & 63)
+			ps.byFirst[rs[0]] = append(ps.byFirst[rs[0]], id)
+		}
+	}
+	return ps
+}
+
+// id returns the index of a pattern.
+func (ps *patSet) id(w string) int { return ps.ids[w] }
+
+// count adds to counts[i] the number of occurrences of pattern i in k
+// (overlapping ones included: strings.Count gives the same for patterns
+// without a border, and Contains only needs a count above 0).
+func (ps *patSet) count(k []rune, counts []int) {
+	for i, r := range k {
+		if ps.first[(r&4095)>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, id := range ps.byFirst[r] {
+			p := ps.pats[id]
+			if len(k)-i < len(p) {
+				continue
+			}
+			ok := true
+			for j := 1; j < len(p); j++ {
+				if k[i+j] != p[j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				counts[id]++
+			}
+		}
+	}
+}
+
+// Pattern indexes of the format markers and terms.
+var (
+	fmtPats = func() *patSet {
+		var ms []string
+		for _, m := range append(append([]marker{}, markers2021...), markers2019...) {
+			ms = append(ms, m.key)
+		}
+		return newPatSet(ms, []string{"行政规范性文件", "处理决定数量", "本年处理决定数量"}, modernAnchors, legacyStrong, legacyWeak)
+	}()
+	pat2021, pat2019 = markerIDs(markers2021), markerIDs(markers2019)
+	patModern        = wordIDs(modernAnchors)
+	patStrong        = wordIDs(legacyStrong)
+	patWeak          = wordIDs(legacyWeak)
+	patAdmNormative  = fmtPats.id("行政规范性文件")
+	patDecisions     = fmtPats.id("处理决定数量")
+	patDecisions2021 = fmtPats.id("本年处理决定数量")
+)
+
+func markerIDs(ms []marker) []int {
+	out := make([]int, len(ms))
+	for i, m := range ms {
+		out[i] = fmtPats.id(m.key)
+	}
+	return out
+}
+
+func wordIDs(ws []string) []int {
+	out := make([]int, len(ws))
+	for i, w := range ws {
+		out[i] = fmtPats.id(w)
+	}
+	return out
+}
+
 // scoreFormat walks every block (prose, headings and grid cells).
-func scoreFormat(doc *tables.Document) formatScore {
+func scoreFormat(dt *docText) formatScore {
 	var sc formatScore
-	if doc == nil {
+	if dt == nil {
 		return sc
 	}
-	seenStrong := map[string]bool{}
-	seenWeak := map[string]bool{}
-	visit := func(text string, cell bool) {
+	doc := dt.doc
+	seenStrong := make([]bool, len(legacyStrong))
+	seenWeak := make([]bool, len(legacyWeak))
+	counts := make([]int, len(fmtPats.pats))
+	visit := func(text string, k []rune, valid bool, mask uint8, cell bool) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		k := tables.LabelKey(text)
-		short := cell || utf8.RuneCountInString(k) <= 16
-		for _, m := range markers2021 {
+		if !valid {
+			k = []rune(tables.LabelKey(text))
+		}
+		clear(counts)
+		fmtPats.count(k, counts)
+		short := cell || len(k) <= 16
+		for i, m := range markers2021 {
+			n := counts[pat2021[i]]
 			if m.cell {
-				if short && strings.Contains(k, m.key) {
+				if short && n > 0 {
 					sc.t2021 += m.weight
 				}
 				continue
 			}
-			sc.t2021 += m.weight * strings.Count(k, m.key)
+			sc.t2021 += m.weight * n
 		}
-		for _, m := range markers2019 {
+		for i, m := range markers2019 {
+			n := counts[pat2019[i]]
 			if m.cell {
 				// 规范性文件 as a row of its own, not 行政规范性文件.
-				if short && strings.Contains(k, m.key) && !strings.Contains(k, "行政规范性文件") {
+				if short && n > 0 && counts[patAdmNormative] == 0 {
 					sc.t2019 += m.weight
 				}
 				continue
 			}
-			sc.t2019 += m.weight * strings.Count(k, m.key)
+			sc.t2019 += m.weight * n
 		}
 		// 处理决定数量 without 本年 is the 2019 column.
-		if n := strings.Count(k, "处理决定数量") - strings.Count(k, "本年处理决定数量"); n > 0 {
+		if n := counts[patDecisions] - counts[patDecisions2021]; n > 0 {
 			sc.t2019 += n
 		}
-		for _, a := range modernAnchors {
-			if strings.Contains(k, a) {
+		for _, id := range patModern {
+			if counts[id] > 0 {
 				sc.modern = true
 			}
 		}
-		for _, t := range legacyStrong {
-			if strings.Contains(k, t) {
-				seenStrong[t] = true
+		for i, id := range patStrong {
+			if counts[id] > 0 {
+				seenStrong[i] = true
 			}
 		}
-		for _, t := range legacyWeak {
-			if strings.Contains(k, t) {
-				seenWeak[t] = true
+		for i, id := range patWeak {
+			if counts[id] > 0 {
+				seenWeak[i] = true
 			}
+		}
+		if mask&runeHan == 0 {
+			return // findBasis needs 函
 		}
 		for _, b := range findBasis(text) {
 			switch b {
@@ -141,23 +241,34 @@ func scoreFormat(doc *tables.Document) formatScore {
 			}
 		}
 	}
-	for _, b := range doc.Blocks {
+	for bi, b := range doc.Blocks {
+		bt := &dt.blocks[bi]
 		if b.Kind == tables.BlockTable {
 			if b.Grid == nil {
 				continue
 			}
-			for _, row := range b.Grid.Rows {
-				for _, c := range row {
+			for ri, row := range b.Grid.Rows {
+				for ci, c := range row {
 					if !c.IsCopy() {
-						visit(c.Text, true)
+						ct := bt.cells[ri][ci]
+						visit(c.Text, ct.key, ct.valid, ct.mask, true)
 					}
 				}
 			}
 			continue
 		}
-		visit(b.Text, false)
+		visit(b.Text, bt.kt.runes, bt.valid, bt.mask, false)
 	}
-	sc.legacyStrong, sc.legacyWeak = len(seenStrong), len(seenWeak)
+	for i := range legacyStrong {
+		if seenStrong[i] {
+			sc.legacyStrong++
+		}
+	}
+	for i := range legacyWeak {
+		if seenWeak[i] {
+			sc.legacyWeak++
+		}
+	}
 	if !sc.modern && sc.t2019 == 0 && sc.t2021 == 0 {
 		sc.legacy = 2*sc.legacyStrong + sc.legacyWeak
 	}
@@ -183,7 +294,12 @@ func scoreFormat(doc *tables.Document) formatScore {
 // an old-outline term (同意公开, 否决公开, 不予公开答复, 收费及减免, 申诉,
 // 咨询), or it uses at least two of the strong old terms whatever its year.
 func DetectFormat(doc *tables.Document, year int) model.FormatVersion {
-	sc := scoreFormat(doc)
+	return detectFormat(newDocText(doc), year)
+}
+
+// detectFormat is DetectFormat on prepared text.
+func detectFormat(dt *docText, year int) model.FormatVersion {
+	sc := scoreFormat(dt)
 	switch {
 	case sc.t2021 > sc.t2019:
 		return model.Format2021

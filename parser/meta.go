@@ -51,11 +51,17 @@ const (
 //
 // Level and IsGovernment: see bodyLevel.
 func ExtractMeta(doc *tables.Document) model.Meta {
+	return extractMeta(newDocText(doc))
+}
+
+// extractMeta is ExtractMeta on prepared text.
+func extractMeta(dt *docText) model.Meta {
 	var m model.Meta
-	if doc == nil {
+	if dt == nil {
 		return m
 	}
-	lines := proseLines(doc)
+	doc := dt.doc
+	lines := dt.proseLines()
 	m.Title = findTitle(doc, lines)
 
 	m.Year = titleYear(m.Title)
@@ -63,7 +69,7 @@ func ExtractMeta(doc *tables.Document) model.Meta {
 		m.Year = periodYear(lines)
 	}
 	if m.Year == 0 {
-		m.Year = majorityYear(doc)
+		m.Year = majorityYear(dt)
 	}
 
 	m.Body = bodyFromTitle(m.Title)
@@ -83,6 +89,9 @@ func ExtractMeta(doc *tables.Document) model.Meta {
 
 	seen := map[string]bool{}
 	for _, l := range lines {
+		if l.mask&runeHan == 0 {
+			continue // findBasis needs 函
+		}
 		for _, b := range findBasis(l.text) {
 			if !seen[b] {
 				seen[b] = true
@@ -114,33 +123,98 @@ type line struct {
 	text  string
 	block int
 	table bool
+	// mask has the metaRune bits of the runes of FoldText(text) (all bits
+	// when text is not valid UTF-8): a line without a bit cannot hold a
+	// word with that rune once folded.
+	mask   uint8
+	hfold  string // headFold(text), once folded is set
+	folded bool
+}
+
+// headFold returns headFold(l.text), folding it once.
+func (l *line) headFold() string {
+	if !l.folded {
+		l.hfold, l.folded = headFold(l.text), true
+	}
+	return l.hfold
+}
+
+// Bits of metaRune: runes that the header and basis searches need.
+const (
+	runeQi   = 1 << iota // 期: 日期 labels
+	runeJian             // 间: 时间 labels
+	runeJie              // 接: 原文链接
+	runeHao              // 号: 索引号
+	runeHan              // 函: 国办公开办函
+)
+
+// metaRune returns the bit of a folded rune the metadata searches look
+// for, or 0.
+func metaRune(r rune) uint8 {
+	switch r {
+	case '期':
+		return runeQi
+	case '间':
+		return runeJian
+	case '接':
+		return runeJie
+	case '号':
+		return runeHao
+	case '函':
+		return runeHan
+	}
+	return 0
 }
 
 // proseLines lists the document's text in reading order.
 func proseLines(doc *tables.Document) []line {
-	var out []line
-	for i, b := range doc.Blocks {
+	return newDocText(doc).proseLines()
+}
+
+// proseLines lists the document's text in reading order, built once; the
+// caller may fill the lines' fold caches.
+func (dt *docText) proseLines() []line {
+	if dt.lines != nil {
+		return dt.lines
+	}
+	out := []line{}
+	var parts []string
+	for i, b := range dt.doc.Blocks {
+		bt := &dt.blocks[i]
 		if b.Kind == tables.BlockTable {
 			if b.Grid == nil {
 				continue
 			}
-			for _, row := range b.Grid.Rows {
-				var parts []string
-				for _, c := range row {
-					if !c.IsCopy() && strings.TrimSpace(c.Text) != "" {
-						parts = append(parts, strings.TrimSpace(c.Text))
+			for ri, row := range b.Grid.Rows {
+				parts = parts[:0]
+				var mask uint8
+				for ci, c := range row {
+					if !c.IsCopy() {
+						if t := strings.TrimSpace(c.Text); t != "" {
+							parts = append(parts, t)
+							ct := bt.cells[ri][ci]
+							mask |= ct.mask
+							if !ct.valid {
+								mask = 0xFF
+							}
+						}
 					}
 				}
 				if len(parts) > 0 {
-					out = append(out, line{text: strings.Join(parts, " "), block: i, table: true})
+					out = append(out, line{text: strings.Join(parts, " "), block: i, table: true, mask: mask})
 				}
 			}
 			continue
 		}
 		if strings.TrimSpace(b.Text) != "" {
-			out = append(out, line{text: b.Text, block: i})
+			mask := bt.mask
+			if !bt.valid {
+				mask = 0xFF
+			}
+			out = append(out, line{text: b.Text, block: i, mask: mask})
 		}
 	}
+	dt.lines = out
 	return out
 }
 
@@ -196,11 +270,15 @@ func headerValue(lines []line, label string) string {
 // in the head of the document (the label may follow other header fields on
 // the same line, as in "作者: | 来源: | 索引号: …").
 func headerToken(lines []line, label string) string {
-	for i, l := range lines {
+	need := labelBits(label)
+	for i := range lines {
 		if i >= headBlocks {
 			break
 		}
-		f := headFold(l.text)
+		if lines[i].mask&need != need {
+			continue
+		}
+		f := lines[i].headFold()
 		for off := 0; ; {
 			j := strings.Index(f[off:], label)
 			if j < 0 {
@@ -464,16 +542,16 @@ func periodYear(lines []line) int {
 
 // majorityYear returns the most frequent "YYYY年" of section 一, or of the
 // opening prose when no section is found; the earliest wins a tie.
-func majorityYear(doc *tables.Document) int {
+func majorityYear(dt *docText) int {
 	var text string
-	for _, s := range SplitSections(doc) {
+	for _, s := range splitSections(dt) {
 		if s.ID == model.SecOverview {
 			text = s.Text
 		}
 	}
 	if text == "" {
 		var b strings.Builder
-		for _, l := range proseLines(doc) {
+		for _, l := range dt.proseLines() {
 			if l.table || b.Len() > 6000 {
 				continue
 			}
@@ -800,11 +878,15 @@ var reDate = regexp.MustCompile(`^\s*:\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.�
 // the document, preferring 发布时间/发布日期 over the other labels.
 func findPublished(lines []line) *time.Time {
 	for _, label := range dateLabels {
-		for i, l := range lines {
+		need := labelBits(label)
+		for i := range lines {
 			if i >= headBlocks && !(label == "成文日期" || label == "发布日期") {
 				break
 			}
-			f := headFold(l.text)
+			if lines[i].mask&need != need {
+				continue
+			}
+			f := lines[i].headFold()
 			for off := 0; ; {
 				j := strings.Index(f[off:], label)
 				if j < 0 {
@@ -818,6 +900,15 @@ func findPublished(lines []line) *time.Time {
 		}
 	}
 	return nil
+}
+
+// labelBits returns the metaRune bits of the runes of a label.
+func labelBits(label string) uint8 {
+	var m uint8
+	for _, r := range label {
+		m |= metaRune(r)
+	}
+	return m
 }
 
 // parseDateAt parses ": 2022-02-08 16:34" and similar at the start of s.

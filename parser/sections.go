@@ -3,6 +3,7 @@ package parser
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/xxgk/nianbao/model"
@@ -55,34 +56,105 @@ var ordinals = []rune("一二三四五六七八九十")
 // offset of the source rune it came from.
 type keyText struct {
 	runes []rune
-	offs  []int
+	offs  []int32
 	src   string
 }
 
-// headingFold maps extra Traditional and variant forms of heading words.
-var headingFold = map[rune]rune{'它': '他', '動': '动', '況': '况', '並': '并', '於': '于'}
+// hfold maps extra Traditional and variant forms of heading words (它 →
+// 他, 動 → 动, 況 → 况, 並 → 并, 於 → 于); the heading matcher applies it to
+// the key runes it compares.
+func hfold(r rune) rune {
+	switch r {
+	case '它':
+		return '他'
+	case '動':
+		return '动'
+	case '況':
+		return '况'
+	case '並':
+		return '并'
+	case '於':
+		return '于'
+	}
+	return r
+}
+
+// runeForm is the fold and key form of one rune: tables.FoldText and
+// tables.LabelKey work rune by rune, so the forms of a valid UTF-8 text are
+// the concatenations of the forms of its runes.
+type runeForm struct {
+	fold string // tables.FoldText of the rune
+	key  []rune // tables.LabelKey of the rune
+	same bool   // the rune is its own fold and key
+	mask uint8  // metaRune bits of the runes of fold
+}
+
+// bmpForms caches the forms of the Basic Multilingual Plane, filled on
+// first use (a report uses a few thousand distinct runes).
+var bmpForms [0x10000]atomic.Pointer[runeForm]
+
+// formOf returns the forms of r.
+func formOf(r rune) *runeForm {
+	if r >= 0 && r < 0x10000 {
+		if f := bmpForms[r].Load(); f != nil {
+			return f
+		}
+	}
+	s := string(r)
+	f := &runeForm{fold: tables.FoldText(s), key: []rune(tables.LabelKey(s))}
+	f.same = f.fold == s && len(f.key) == 1 && f.key[0] == r
+	for _, x := range f.fold {
+		f.mask |= metaRune(x)
+	}
+	if r >= 0 && r < 0x10000 {
+		bmpForms[r].Store(f)
+	}
+	return f
+}
+
+// appendKey appends the key runes of s to kt (with their source offsets
+// when offs is set) and returns the OR of the runes' metaRune masks and
+// whether s is valid UTF-8. The runes are those of newKeyText: an invalid
+// byte counts as U+FFFD.
+func appendKey(runes []rune, offs []int32, s string, withOffs bool) ([]rune, []int32, uint8, bool) {
+	var mask uint8
+	valid := true
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				valid = false
+			}
+		}
+		f := formOf(r)
+		mask |= f.mask
+		if f.same {
+			runes = append(runes, r)
+			if withOffs {
+				offs = append(offs, int32(i))
+			}
+		} else {
+			for _, k := range f.key {
+				runes = append(runes, k)
+				if withOffs {
+					offs = append(offs, int32(i))
+				}
+			}
+		}
+		i += n
+	}
+	if !valid {
+		mask = 0xFF
+	}
+	return runes, offs, mask, valid
+}
 
 // newKeyText builds the key form rune by rune so that matches map back to
 // the printed text.
 func newKeyText(s string) keyText {
 	kt := keyText{src: s}
-	memo := map[rune][]rune{} // a report uses a few thousand distinct runes
-	for off, r := range s {
-		ks, ok := memo[r]
-		if !ok {
-			ks = []rune(tables.LabelKey(string(r)))
-			for i, k := range ks {
-				if m, ok := headingFold[k]; ok {
-					ks[i] = m
-				}
-			}
-			memo[r] = ks
-		}
-		for _, k := range ks {
-			kt.runes = append(kt.runes, k)
-			kt.offs = append(kt.offs, off)
-		}
-	}
+	kt.runes, kt.offs, _, _ = appendKey(nil, nil, s, true)
 	return kt
 }
 
@@ -91,7 +163,80 @@ func (kt keyText) byteAt(i int) int {
 	if i >= len(kt.offs) {
 		return len(kt.src)
 	}
-	return kt.offs[i]
+	return int(kt.offs[i])
+}
+
+// docText is the text of a document prepared once for ExtractMeta,
+// SplitSections and DetectFormat: the key form of every prose block and
+// table cell, with the metaRune masks of their folds.
+type docText struct {
+	doc    *tables.Document
+	blocks []blockText
+	lines  []line // proseLines, built on first use
+}
+
+// blockText is the key form of one block.
+type blockText struct {
+	kt    keyText      // prose blocks: key runes and source offsets
+	mask  uint8        // prose blocks: metaRune bits of the fold
+	valid bool         // prose blocks: the text is valid UTF-8
+	cells [][]cellText // table blocks: parallel to Grid.Rows
+}
+
+// cellText is the key form of one grid cell.
+type cellText struct {
+	key   []rune
+	mask  uint8
+	valid bool
+}
+
+// newDocText computes the key forms of doc (nil for a nil doc).
+func newDocText(doc *tables.Document) *docText {
+	if doc == nil {
+		return nil
+	}
+	dt := &docText{doc: doc, blocks: make([]blockText, len(doc.Blocks))}
+	n := 0
+	for _, b := range doc.Blocks {
+		n += len(b.Text)
+	}
+	// One backing array for every prose block; a block's slice is capped so
+	// that appending to it cannot overwrite the next.
+	runes := make([]rune, 0, n/2+16)
+	offs := make([]int32, 0, n/2+16)
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		bt := &dt.blocks[bi]
+		if b.Kind == tables.BlockTable {
+			if b.Grid == nil {
+				continue
+			}
+			bt.cells = make([][]cellText, len(b.Grid.Rows))
+			for ri, row := range b.Grid.Rows {
+				cs := make([]cellText, len(row))
+				for ci, c := range row {
+					if c.Text == "" {
+						cs[ci].valid = true
+						continue
+					}
+					rs := len(runes)
+					var m uint8
+					var ok bool
+					runes, _, m, ok = appendKey(runes, nil, c.Text, false)
+					cs[ci] = cellText{key: runes[rs:len(runes):len(runes)], mask: m, valid: ok}
+				}
+				bt.cells[ri] = cs
+			}
+			continue
+		}
+		rs, os := len(runes), len(offs)
+		var m uint8
+		var ok bool
+		runes, offs, m, ok = appendKey(runes, offs, b.Text, true)
+		bt.kt = keyText{runes: runes[rs:len(runes):len(runes)], offs: offs[os:len(offs):len(offs)], src: b.Text}
+		bt.mask, bt.valid = m, ok
+	}
+	return dt
 }
 
 // matchCore matches pattern at key rune i, stepping over headSkip runes that
@@ -99,10 +244,10 @@ func (kt keyText) byteAt(i int) int {
 func matchCore(k []rune, i int, pattern string) (int, bool) {
 	j := i
 	for _, p := range pattern {
-		for j < len(k) && k[j] != p && headSkip(k[j]) {
+		for j < len(k) && hfold(k[j]) != p && headSkip(k[j]) {
 			j++
 		}
-		if j >= len(k) || k[j] != p {
+		if j >= len(k) || hfold(k[j]) != p {
 			return 0, false
 		}
 		j++
@@ -156,8 +301,8 @@ func boundaryBefore(r rune) bool {
 }
 
 // findHeadings lists the heading candidates of one prose block.
-func findHeadings(text string, block int, isHeading bool) []headCand {
-	kt := newKeyText(text)
+func findHeadings(kt keyText, block int, isHeading bool) []headCand {
+	text := kt.src
 	k := kt.runes
 	var out []headCand
 	// At the start of the block: markdown marks, then an optional ordinal
@@ -167,7 +312,7 @@ func findHeadings(text string, block int, isHeading bool) []headCand {
 		i++
 	}
 	start := i
-	isOrd := func(r rune) bool { return strings.ContainsRune(string(ordinals), r) }
+	isOrd := func(r rune) bool { return indexRune(ordinals, r) >= 0 }
 	if i+3 < len(k) && k[i] == '第' && isOrd(k[i+1]) && k[i+2] == '部' && k[i+3] == '分' {
 		// 第一部分 总体情况
 		j := i + 4
@@ -252,15 +397,21 @@ func indexRune(rs []rune, r rune) int {
 // to the next kept heading, paragraphs joined by "\n"; Src is the heading
 // block's location.
 func SplitSections(doc *tables.Document) []model.Section {
-	if doc == nil {
+	return splitSections(newDocText(doc))
+}
+
+// splitSections is SplitSections on prepared text.
+func splitSections(dt *docText) []model.Section {
+	if dt == nil {
 		return nil
 	}
+	doc := dt.doc
 	var cands []headCand
 	for bi, b := range doc.Blocks {
 		if b.Kind == tables.BlockTable || strings.TrimSpace(b.Text) == "" {
 			continue
 		}
-		cands = append(cands, findHeadings(b.Text, bi, b.Kind == tables.BlockHeading)...)
+		cands = append(cands, findHeadings(dt.blocks[bi].kt, bi, b.Kind == tables.BlockHeading)...)
 	}
 	chain := longestChain(cands)
 	if len(chain) == 0 {
