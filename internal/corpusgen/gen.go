@@ -54,8 +54,10 @@ type Manifest struct {
 	Format  string          `json:"format"`
 	Layout  string          `json:"layout"`
 	Unruled bool            `json:"unruled,omitempty"` // PDF tables without rules
-	Clean   bool            `json:"clean"`
-	Defects []Defect        `json:"defects,omitempty"`
+	// Halfwidth: table labels printed with half-width brackets and commas.
+	Halfwidth bool     `json:"halfwidth,omitempty"`
+	Clean     bool     `json:"clean"`
+	Defects   []Defect `json:"defects,omitempty"`
 	// Cells are the flat cell values as printed (cell-keys.md), for
 	// scoring the parser on generated input.
 	Cells map[string]any `json:"cells"`
@@ -69,6 +71,7 @@ type Report struct {
 	Layout      string
 	ShortTitle  bool // the title names the body without its county
 	Unruled     bool // PDF: tables printed without rules (text positions only)
+	Halfwidth   bool // table labels with half-width brackets and commas, as copied text often has
 	T2          *T2
 	T3          *T3
 	T4          *T4
@@ -163,6 +166,7 @@ func Generate(opts Options) []Doc {
 			st := &t2State{normInForce: r.Int64N(20), items: [5]int64{r.Int64N(30), r.Int64N(10), r.Int64N(40), r.Int64N(5), r.Int64N(4)}}
 			for y := first; y <= last && len(reps) < opts.Reports; y++ {
 				rp := &Report{Body: b, Year: y, Format: model.ExpectedFormat(y), Layout: opts.Layouts[r.IntN(len(opts.Layouts))], ShortTitle: r.IntN(3) == 0}
+				rp.Halfwidth = r.IntN(4) == 0
 				if rp.Layout == LayoutPDF && opts.UnruledPDF > 0 {
 					rp.Unruled = r.Float64() < opts.UnruledPDF
 				}
@@ -339,7 +343,7 @@ func copyText(r *rand.Rand, reps []*Report, rate float64) {
 func (rp *Report) manifest() Manifest {
 	title, _ := rp.blocks()
 	m := Manifest{File: rp.File, BodyID: rp.Body.ID, Body: rp.Body.Name, Title: title, County: rp.Body.County, Level: rp.Body.Level,
-		Year: rp.Year, Format: rp.Format.String(), Layout: rp.Layout, Unruled: rp.Unruled, Defects: rp.Defects, Cells: map[string]any{}}
+		Year: rp.Year, Format: rp.Format.String(), Layout: rp.Layout, Unruled: rp.Unruled, Halfwidth: rp.Halfwidth, Defects: rp.Defects, Cells: map[string]any{}}
 	m.Clean = true
 	for _, d := range rp.Defects {
 		if d.Rule != "" {

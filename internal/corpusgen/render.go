@@ -66,15 +66,22 @@ func (rp *Report) blocks() (title string, out []block) {
 				out = append(out, block{text: p})
 			}
 		}
+		var lt *ltable
 		switch id {
 		case model.SecActiveDisclosure:
-			out = append(out, block{table: table2(rp.T2)})
+			lt = table2(rp.T2)
 		case model.SecRequests:
-			out = append(out, block{table: table3(rp.T3)})
+			lt = table3(rp.T3)
 		case model.SecReviewLitigation:
 			if !rp.OmitT4 {
-				out = append(out, block{table: table4(rp.T4)})
+				lt = table4(rp.T4)
 			}
+		}
+		if lt != nil {
+			if rp.Halfwidth {
+				lt.halfwidth()
+			}
+			out = append(out, block{table: lt})
 		}
 	}
 	out = append(out, block{text: rp.Body.Name}, block{text: rp.Published})

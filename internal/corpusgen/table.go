@@ -1,6 +1,8 @@
 package corpusgen
 
 import (
+	"strings"
+
 	"github.com/xxgk/nianbao/model"
 )
 
@@ -185,4 +187,19 @@ func (lt *ltable) grid(fill bool) [][]string {
 		}
 	}
 	return out
+}
+
+// halfwidthLabels folds the full-width punctuation of labels to half width,
+// as text copied from many pages prints it: (一)予以公开, 第二十条第(一)项.
+var halfwidthLabels = strings.NewReplacer("（", "(", "）", ")", "，", ", ", "：", ":", "“", "\"", "”", "\"")
+
+// halfwidth rewrites the table's labels (values are left alone).
+func (lt *ltable) halfwidth() {
+	for _, row := range lt.Rows {
+		for i := range row {
+			if !isValue(row[i].Text) {
+				row[i].Text = halfwidthLabels.Replace(row[i].Text)
+			}
+		}
+	}
 }
