@@ -200,7 +200,7 @@ func Sniff(b []byte, name string) string {
 func frontEnd(ctx context.Context, format string, b []byte, opts Options) (*tables.Document, error) {
 	switch format {
 	case "pdf":
-		return pdfdoc.Parse(ctx, b, pdfdoc.Options{Password: opts.Password})
+		return pdfdoc.Parse(ctx, b, pdfdoc.Options{Password: opts.Password, Timeout: opts.Timeout})
 	case "docx":
 		return docxdoc.Parse(ctx, b)
 	case "html":
