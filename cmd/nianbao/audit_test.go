@@ -84,20 +84,40 @@ func TestAuditGeneratedCorpus(t *testing.T) {
 	if reports != len(ms) {
 		t.Fatalf("%d report records for %d files", reports, len(ms))
 	}
-	// Known gap: check.NormalizeBody drops the county from a department's
-	// name, so 东川县财政局 and 西岭县财政局 share a body key; the
-	// cross-report rules then compare the wrong reports or take a copy for
-	// the same report. Defects between bodies whose keys collide are
-	// counted apart, with this reason, rather than as found or missed.
+	// Known gaps of check.NormalizeBody, counted apart with their reason
+	// rather than as found or missed: the cross-report rules match reports
+	// by body key, so a defect between two reports is out of their reach
+	// when the key of the printed name (with or without the county prefix)
+	// differs between the two years of one body, or is shared by two
+	// bodies. (Seen: a township whose name contains 和 keeps its county
+	// prefix, since 和 is taken for a department's 住房和城乡….)
+	printed := map[string]string{} // file → body key of the name printed in the title
 	bodiesOf := map[string]map[string]bool{}
 	for _, m := range ms {
-		k := check.NormalizeBody(m.Body)
+		k := check.NormalizeBody(strings.SplitN(m.Title, fmt.Sprint(m.Year), 2)[0])
+		printed[m.File] = k
 		if bodiesOf[k] == nil {
 			bodiesOf[k] = map[string]bool{}
 		}
 		bodiesOf[k][m.BodyID] = true
 	}
-	collides := func(body string) bool { return len(bodiesOf[check.NormalizeBody(body)]) > 1 }
+	keyGap := func(m corpusgen.Manifest, d corpusgen.Defect) string {
+		k, rk := printed[m.File], printed[d.Related]
+		switch d.Kind {
+		case "carry-mismatch", "yoy-identical":
+			if k != rk {
+				return fmt.Sprintf("body keys %q and %q of the same body's two years differ", k, rk)
+			}
+			if len(bodiesOf[k]) > 1 {
+				return fmt.Sprintf("body key %q is shared by several bodies", k)
+			}
+		case "copied-text":
+			if k == rk {
+				return fmt.Sprintf("two bodies share the body key %q", k)
+			}
+		}
+		return ""
+	}
 	var defects, found, known, clean, cleanWithErr, cleanErr int
 	missed := map[string]int{}
 	var examples []string
@@ -131,13 +151,12 @@ func TestAuditGeneratedCorpus(t *testing.T) {
 					ok = true
 				}
 			}
-			cross := d.Kind == "carry-mismatch" || d.Kind == "yoy-identical" || d.Kind == "copied-text"
-			switch {
+			switch gap := keyGap(m, d); {
 			case ok:
 				found++
-			case cross && collides(m.Body):
+			case gap != "":
 				known++
-				t.Logf("known gap: %s %s on %s: body key %q is shared by several bodies", d.Kind, d.Rule, m.File, check.NormalizeBody(m.Body))
+				t.Logf("known gap: %s %s on %s: %s", d.Kind, d.Rule, m.File, gap)
 			default:
 				missed[d.Kind+"/"+m.Layout]++
 				if len(examples) < 30 {

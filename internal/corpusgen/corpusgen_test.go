@@ -29,8 +29,13 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// num reads a count from the cells; a null (a dash printed for zero) is 0.
 func num(m map[string]any, k string) (int64, bool) {
-	switch v := m[k].(type) {
+	v, present := m[k]
+	if present && v == nil {
+		return 0, true
+	}
+	switch v := v.(type) {
 	case int64:
 		return v, true
 	case int:

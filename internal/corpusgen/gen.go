@@ -28,6 +28,10 @@ type Options struct {
 	// positions alone (0: none). A blank cell cannot be told from layout
 	// there, so those reports get no blank-total defect.
 	UnruledPDF float64
+	// DashPDF lets PDF reports print zeros as dashes too (as the text and
+	// grid layouts do for a share of reports). Off by default: the PDF
+	// front end does not yet read every dash cell of a ruled table.
+	DashPDF bool
 }
 
 // Defect is one injected defect and the rule that must flag it.
@@ -55,9 +59,12 @@ type Manifest struct {
 	Layout  string          `json:"layout"`
 	Unruled bool            `json:"unruled,omitempty"` // PDF tables without rules
 	// Halfwidth: table labels printed with half-width brackets and commas.
-	Halfwidth bool     `json:"halfwidth,omitempty"`
-	Clean     bool     `json:"clean"`
-	Defects   []Defect `json:"defects,omitempty"`
+	Halfwidth bool `json:"halfwidth,omitempty"`
+	// Zero is how zeros of tables 3 and 4 are printed when not as 0 (a
+	// dash or slash: null in Cells, zero for the rules).
+	Zero    string   `json:"zero,omitempty"`
+	Clean   bool     `json:"clean"`
+	Defects []Defect `json:"defects,omitempty"`
 	// Cells are the flat cell values as printed (cell-keys.md), for
 	// scoring the parser on generated input.
 	Cells map[string]any `json:"cells"`
@@ -69,9 +76,10 @@ type Report struct {
 	Year        int
 	Format      model.FormatVersion
 	Layout      string
-	ShortTitle  bool // the title names the body without its county
-	Unruled     bool // PDF: tables printed without rules (text positions only)
-	Halfwidth   bool // table labels with half-width brackets and commas, as copied text often has
+	ShortTitle  bool   // the title names the body without its county
+	Unruled     bool   // PDF: tables printed without rules (text positions only)
+	Halfwidth   bool   // table labels with half-width brackets and commas, as copied text often has
+	Zero        string // how zeros of tables 3 and 4 are printed: "" (as 0), "—", "/" or "-"
 	T2          *T2
 	T3          *T3
 	T4          *T4
@@ -90,6 +98,10 @@ type Doc struct {
 	Data     []byte
 	Manifest Manifest
 }
+
+// gridLayouts print every cell in its own place, so a dash for zero
+// cannot be taken for a missing cell.
+var gridLayouts = []string{LayoutTSV, LayoutMarkdown, LayoutHTML, LayoutDOCX, LayoutPDF}
 
 var numericLayouts = []string{LayoutTSV, LayoutMarkdown, LayoutSpaced, LayoutCellPerLine, LayoutHTML, LayoutDOCX, LayoutPDF}
 
@@ -167,6 +179,9 @@ func Generate(opts Options) []Doc {
 			for y := first; y <= last && len(reps) < opts.Reports; y++ {
 				rp := &Report{Body: b, Year: y, Format: model.ExpectedFormat(y), Layout: opts.Layouts[r.IntN(len(opts.Layouts))], ShortTitle: r.IntN(3) == 0}
 				rp.Halfwidth = r.IntN(4) == 0
+				if dashes := r.IntN(6); dashes < 3 && contains(gridLayouts, rp.Layout) && (rp.Layout != LayoutPDF || opts.DashPDF) {
+					rp.Zero = []string{"—", "/", "-"}[dashes]
+				}
 				if rp.Layout == LayoutPDF && opts.UnruledPDF > 0 {
 					rp.Unruled = r.Float64() < opts.UnruledPDF
 				}
@@ -208,6 +223,7 @@ func Generate(opts Options) []Doc {
 				if kind != "" {
 					rp.Defects = append(rp.Defects, inject(r, rp, prev, kind, rule))
 				}
+				rp.T3.Zero, rp.T4.Zero = rp.Zero, rp.Zero
 				carried = *rp.T3.V["carried_forward"]
 				reps = append(reps, rp)
 				prev = rp
@@ -343,7 +359,7 @@ func copyText(r *rand.Rand, reps []*Report, rate float64) {
 func (rp *Report) manifest() Manifest {
 	title, _ := rp.blocks()
 	m := Manifest{File: rp.File, BodyID: rp.Body.ID, Body: rp.Body.Name, Title: title, County: rp.Body.County, Level: rp.Body.Level,
-		Year: rp.Year, Format: rp.Format.String(), Layout: rp.Layout, Unruled: rp.Unruled, Halfwidth: rp.Halfwidth, Defects: rp.Defects, Cells: map[string]any{}}
+		Year: rp.Year, Format: rp.Format.String(), Layout: rp.Layout, Unruled: rp.Unruled, Halfwidth: rp.Halfwidth, Zero: rp.Zero, Defects: rp.Defects, Cells: map[string]any{}}
 	m.Clean = true
 	for _, d := range rp.Defects {
 		if d.Rule != "" {
@@ -351,7 +367,8 @@ func (rp *Report) manifest() Manifest {
 		}
 	}
 	put := func(key, s string) {
-		if s == "" {
+		switch s {
+		case "", "—", "/", "-":
 			m.Cells[key] = nil
 			return
 		}

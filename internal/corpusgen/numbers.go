@@ -34,6 +34,7 @@ type T3 struct {
 	Format model.FormatVersion
 	V      map[string]*[model.NumT3Cols]int64
 	Raw    map[string]string // "row.col" flat suffix → printed text
+	Zero   string            // how a zero is printed ("" means "0"): "—", "/", …
 }
 
 func newT3(f model.FormatVersion) *T3 {
@@ -48,6 +49,9 @@ func newT3(f model.FormatVersion) *T3 {
 func (t *T3) Text(row string, col int) string {
 	if s, ok := t.Raw[row+"."+model.T3ColumnKeys[col]]; ok {
 		return s
+	}
+	if t.Zero != "" && t.V[row][col] == 0 {
+		return t.Zero
 	}
 	return strconv.FormatInt(t.V[row][col], 10)
 }
@@ -99,14 +103,18 @@ func (t *T3) clone(f model.FormatVersion) *T3 {
 // T4 is table 4: review, direct litigation, litigation after review; each
 // upheld, corrected, other, pending, total.
 type T4 struct {
-	V   [3][5]int64
-	Raw map[string]string // "group.col" → printed text
+	V    [3][5]int64
+	Raw  map[string]string // "group.col" → printed text
+	Zero string            // how a zero is printed ("" means "0")
 }
 
 // Text returns the printed text of a cell.
 func (t *T4) Text(g, c int) string {
 	if s, ok := t.Raw[model.T4GroupKeys[g]+"."+model.T4ColumnKeys[c]]; ok {
 		return s
+	}
+	if t.Zero != "" && t.V[g][c] == 0 {
+		return t.Zero
 	}
 	return strconv.FormatInt(t.V[g][c], 10)
 }

@@ -20,12 +20,13 @@ func main() {
 	rate := flag.Float64("defects", 0.4, "share of reports with an injected defect (negative: none)")
 	layouts := flag.String("layouts", strings.Join(corpusgen.AllLayouts, ","), "layouts to use")
 	unruled := flag.Float64("unruled", 0, "share of PDF reports printed without table rules")
+	dashpdf := flag.Bool("dashpdf", false, "let PDF reports print zeros as dashes too")
 	flag.Parse()
 	if *out == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	ms, err := corpusgen.Write(*out, corpusgen.Options{Seed: *seed, Reports: *n, DefectRate: *rate, Layouts: strings.Split(*layouts, ","), UnruledPDF: *unruled})
+	ms, err := corpusgen.Write(*out, corpusgen.Options{Seed: *seed, Reports: *n, DefectRate: *rate, Layouts: strings.Split(*layouts, ","), UnruledPDF: *unruled, DashPDF: *dashpdf})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gencorpus:", err)
 		os.Exit(1)
