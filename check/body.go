@@ -82,7 +82,13 @@ func allPlaces(s string) bool {
 	}
 	for s != "" {
 		seg := innerSeg.FindString(s)
-		if seg == "" || isGenericPlace(seg) || strings.ContainsAny(seg, "和与及") {
+		if seg == "" || isGenericPlace(seg) {
+			return false
+		}
+		// "住房和城乡建设局": a conjunction inside a segment marks a
+		// department's name, unless the segment is the whole remaining
+		// name of a place ("和平镇", "和城乡").
+		if strings.ContainsAny(seg, "和与及") && !strings.HasPrefix(seg, "和") && !strings.HasPrefix(seg, "与") && !strings.HasPrefix(seg, "及") {
 			return false
 		}
 		s = s[len(seg):]

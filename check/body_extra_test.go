@@ -49,3 +49,15 @@ func TestDupIgnoresTableSections(t *testing.T) {
 		t.Errorf("copied 总体情况 not found")
 	}
 }
+
+// TestNormalizeBodyConjunctionPlace: a township whose name starts with 和
+// keeps matching with and without its county; a department with 和 in its
+// name keeps its county.
+func TestNormalizeBodyConjunctionPlace(t *testing.T) {
+	if a, b := NormalizeBody("北河县和城乡人民政府"), NormalizeBody("和城乡人民政府"); a != b {
+		t.Errorf("%q != %q", a, b)
+	}
+	if a, b := NormalizeBody("东川县住房和城乡建设局"), NormalizeBody("西山县住房和城乡建设局"); a == b {
+		t.Errorf("two counties' departments share the key %q", a)
+	}
+}
