@@ -105,20 +105,28 @@ was published without finishing or cleaning the template.`,
 	Run: func(p *Pass) {
 		r := p.Report
 		type place struct {
-			key, text string
-			src       model.Loc
+			key, head, body string // the text is head + "\n" + body (body alone for the title)
+			src             model.Loc
 		}
-		places := []place{{"meta.title", r.Meta.Title, model.Loc{}}}
+		places := make([]place, 0, 1+len(r.Sections))
+		places = append(places, place{key: "meta.title", body: r.Meta.Title})
 		for _, s := range r.Sections {
-			places = append(places, place{"section." + string(s.ID), s.Heading + "\n" + s.Text, s.Src})
+			places = append(places, place{"section." + string(s.ID), s.Heading, s.Text, s.Src})
 		}
 		for _, pl := range places {
-			text := pl.text
+			// No marker holds "\n": one is in the text iff it is in the
+			// heading or the body. Four of them hold 此处.
+			in := func(m string) bool { return strings.Contains(pl.body, m) || strings.Contains(pl.head, m) }
+			ciChu := in("此处")
 			for _, m := range templateMarkers {
-				i := strings.Index(text, m)
-				if i < 0 {
+				if strings.Contains(m, "此处") && !ciChu || !in(m) {
 					continue
 				}
+				text := pl.body
+				if pl.key != "meta.title" {
+					text = pl.head + "\n" + pl.body
+				}
+				i := strings.Index(text, m)
 				snip := snippet(text, i, len(m))
 				p.Fail(model.Finding{Column: pl.key,
 					Cells:     []model.CellRef{{Key: pl.key, Raw: snip, Kind: model.CellText, Src: pl.src}},

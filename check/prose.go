@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/xxgk/nianbao/model"
@@ -16,7 +17,61 @@ import (
 var (
 	receivedRe  = regexp.MustCompile(`(?:收到|受理|接收|新收)([^。；;，,：:]{0,40}?)申请(?:共计|共|总计|合计|数量为|数量|为)?\s*(\d+)\s*件`)
 	receivedRe2 = regexp.MustCompile(`(?:收到|受理|接收|新收)(?:各类)?\s*(\d+)\s*件(?:政府信息公开|依申请公开|信息公开)?申请`)
+	// The same anchored at the start of the text: every match starts with
+	// one of receivedWords, so findAllAt tries them only there.
+	receivedReAt  = regexp.MustCompile(`^` + receivedRe.String())
+	receivedRe2At = regexp.MustCompile(`^` + receivedRe2.String())
 )
+
+// receivedWords start every match of receivedRe and receivedRe2.
+var receivedWords = []string{"收到", "受理", "接收", "新收"}
+
+// wordStarts returns the byte offsets of every occurrence of the words in
+// text, in increasing order.
+func wordStarts(text string, words []string) []int {
+	var out []int
+	for _, w := range words {
+		for off := 0; ; {
+			j := strings.Index(text[off:], w)
+			if j < 0 {
+				break
+			}
+			out = append(out, off+j)
+			off += j + len(w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// findAllAt returns what re.FindAllStringSubmatch(text, -1) returns, for
+// the regexp re whose matches all start at one of starts (increasing byte
+// offsets) and whose anchored form is reAt: the leftmost match is the one
+// at the first start where reAt matches, and the search resumes after it.
+// A pattern without empty matches and without look-behind (\b, ^) is
+// required.
+func findAllAt(reAt *regexp.Regexp, text string, starts []int) [][]string {
+	var out [][]string
+	pos := 0
+	for _, p := range starts {
+		if p < pos {
+			continue
+		}
+		loc := reAt.FindStringSubmatchIndex(text[p:])
+		if loc == nil {
+			continue
+		}
+		m := make([]string, len(loc)/2)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = text[p+loc[2*i] : p+loc[2*i+1]]
+			}
+		}
+		out = append(out, m)
+		pos = p + loc[1]
+	}
+	return out
+}
 
 // proseNumber is one number read from prose.
 type proseNumber struct {
@@ -33,13 +88,18 @@ func receivedClaims(r *model.Report) []proseNumber {
 			continue
 		}
 		text := s.Text
-		if !strings.Contains(text, "申请") {
+		// Every match holds 申请 and 件.
+		if !strings.Contains(text, "申请") || !strings.Contains(text, "件") {
 			continue
 		}
 		if strings.ContainsAny(text, "０１２３４５６７８９") {
 			text = width.Narrow.String(text)
 		}
-		for _, m := range receivedRe.FindAllStringSubmatch(text, -1) {
+		starts := wordStarts(text, receivedWords)
+		if len(starts) == 0 {
+			continue
+		}
+		for _, m := range findAllAt(receivedReAt, text, starts) {
 			gap := m[1]
 			if !strings.Contains(gap, "公开") || strings.ContainsAny(gap, "复诉") ||
 				strings.Contains(gap, "咨询") || strings.Contains(gap, "当面") {
@@ -49,7 +109,7 @@ func receivedClaims(r *model.Report) []proseNumber {
 				out = append(out, proseNumber{text: m[0], n: d, sec: s})
 			}
 		}
-		for _, m := range receivedRe2.FindAllStringSubmatch(text, -1) {
+		for _, m := range findAllAt(receivedRe2At, text, starts) {
 			if d, err := model.ParseDecimal(m[1]); err == nil {
 				out = append(out, proseNumber{text: m[0], n: d, sec: s})
 			}
