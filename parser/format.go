@@ -1,8 +1,6 @@
 package parser
 
 import (
-	"strings"
-
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"
 )
@@ -75,7 +73,7 @@ type formatScore struct {
 // carries any anchor of the revised 条例 (第二十条 captions, the 勾稽关系 note,
 // the official section-三 heading, 国办公开办函…).
 func FormatScores(doc *tables.Document) (s2019, s2021, legacy int) {
-	sc := scoreFormat(newDocText(doc))
+	sc := scoreFormat(newDocText(doc, true))
 	return sc.t2019 + sc.weak2019, sc.t2021 + sc.weak2021, sc.legacy
 }
 
@@ -110,8 +108,9 @@ func (ps *patSet) id(w string) int { return ps.ids[w] }
 
 // count adds to counts[i] the number of occurrences of pattern i in k
 // (overlapping ones included: strings.Count gives the same for patterns
-// without a border, and Contains only needs a count above 0).
-func (ps *patSet) count(k []rune, counts []int) {
+// without a border, and Contains only needs a count above 0) and returns
+// the number of occurrences found.
+func (ps *patSet) count(k []rune, counts []int) (hits int) {
 	for i, r := range k {
 		if ps.first[(r&4095)>>6]&(1<<(r&63)) == 0 {
 			continue
@@ -130,9 +129,11 @@ func (ps *patSet) count(k []rune, counts []int) {
 			}
 			if ok {
 				counts[id]++
+				hits++
 			}
 		}
 	}
+	return hits
 }
 
 // Pattern indexes of the format markers and terms.
@@ -180,54 +181,53 @@ func scoreFormat(dt *docText) formatScore {
 	seenWeak := make([]bool, len(legacyWeak))
 	counts := make([]int, len(fmtPats.pats))
 	visit := func(text string, k []rune, valid bool, mask uint8, cell bool) {
-		if strings.TrimSpace(text) == "" {
-			return
-		}
 		if !valid {
 			k = []rune(tables.LabelKey(text))
 		}
-		clear(counts)
-		fmtPats.count(k, counts)
-		short := cell || len(k) <= 16
-		for i, m := range markers2021 {
-			n := counts[pat2021[i]]
-			if m.cell {
-				if short && n > 0 {
-					sc.t2021 += m.weight
+		// Blank text has an empty key: nothing to count (and no citation).
+		if fmtPats.count(k, counts) > 0 {
+			short := cell || len(k) <= 16
+			for i, m := range markers2021 {
+				n := counts[pat2021[i]]
+				if m.cell {
+					if short && n > 0 {
+						sc.t2021 += m.weight
+					}
+					continue
 				}
-				continue
+				sc.t2021 += m.weight * n
 			}
-			sc.t2021 += m.weight * n
-		}
-		for i, m := range markers2019 {
-			n := counts[pat2019[i]]
-			if m.cell {
-				// 规范性文件 as a row of its own, not 行政规范性文件.
-				if short && n > 0 && counts[patAdmNormative] == 0 {
-					sc.t2019 += m.weight
+			for i, m := range markers2019 {
+				n := counts[pat2019[i]]
+				if m.cell {
+					// 规范性文件 as a row of its own, not 行政规范性文件.
+					if short && n > 0 && counts[patAdmNormative] == 0 {
+						sc.t2019 += m.weight
+					}
+					continue
 				}
-				continue
+				sc.t2019 += m.weight * n
 			}
-			sc.t2019 += m.weight * n
-		}
-		// 处理决定数量 without 本年 is the 2019 column.
-		if n := counts[patDecisions] - counts[patDecisions2021]; n > 0 {
-			sc.t2019 += n
-		}
-		for _, id := range patModern {
-			if counts[id] > 0 {
-				sc.modern = true
+			// 处理决定数量 without 本年 is the 2019 column.
+			if n := counts[patDecisions] - counts[patDecisions2021]; n > 0 {
+				sc.t2019 += n
 			}
-		}
-		for i, id := range patStrong {
-			if counts[id] > 0 {
-				seenStrong[i] = true
+			for _, id := range patModern {
+				if counts[id] > 0 {
+					sc.modern = true
+				}
 			}
-		}
-		for i, id := range patWeak {
-			if counts[id] > 0 {
-				seenWeak[i] = true
+			for i, id := range patStrong {
+				if counts[id] > 0 {
+					seenStrong[i] = true
+				}
 			}
+			for i, id := range patWeak {
+				if counts[id] > 0 {
+					seenWeak[i] = true
+				}
+			}
+			clear(counts)
 		}
 		if mask&runeHan == 0 {
 			return // findBasis needs 函
@@ -247,10 +247,12 @@ func scoreFormat(dt *docText) formatScore {
 			if b.Grid == nil {
 				continue
 			}
-			for ri, row := range b.Grid.Rows {
-				for ci, c := range row {
+			ci := bt.cell0
+			for _, row := range b.Grid.Rows {
+				for _, c := range row {
+					ct := &dt.cells[ci]
+					ci++
 					if !c.IsCopy() {
-						ct := bt.cells[ri][ci]
 						visit(c.Text, ct.key, ct.valid, ct.mask, true)
 					}
 				}
@@ -294,7 +296,7 @@ func scoreFormat(dt *docText) formatScore {
 // an old-outline term (同意公开, 否决公开, 不予公开答复, 收费及减免, 申诉,
 // 咨询), or it uses at least two of the strong old terms whatever its year.
 func DetectFormat(doc *tables.Document, year int) model.FormatVersion {
-	return detectFormat(newDocText(doc), year)
+	return detectFormat(newDocText(doc, true), year)
 }
 
 // detectFormat is DetectFormat on prepared text.

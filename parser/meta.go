@@ -51,7 +51,7 @@ const (
 //
 // Level and IsGovernment: see bodyLevel.
 func ExtractMeta(doc *tables.Document) model.Meta {
-	return extractMeta(newDocText(doc))
+	return extractMeta(newDocText(doc, false))
 }
 
 // extractMeta is ExtractMeta on prepared text.
@@ -88,11 +88,11 @@ func extractMeta(dt *docText) model.Meta {
 	m.Level, m.IsGovernment = bodyLevel(m.Body)
 
 	seen := map[string]bool{}
-	for _, l := range lines {
-		if l.mask&runeHan == 0 {
+	for i := range lines {
+		if lines[i].mask&runeHan == 0 {
 			continue // findBasis needs 函
 		}
-		for _, b := range findBasis(l.text) {
+		for _, b := range findBasis(lines[i].str()) {
 			if !seen[b] {
 				seen[b] = true
 				m.BasisCited = append(m.BasisCited, b)
@@ -120,9 +120,12 @@ func extractMeta(dt *docText) model.Meta {
 // line is one piece of prose text: a paragraph or heading block, or a table
 // row with its cells joined by spaces.
 type line struct {
-	text  string
+	text  string // for a table row, set by str
 	block int
 	table bool
+	row   []tables.GridCell // a table row's cells
+	// joined is set once a table row's text is joined.
+	joined bool
 	// mask has the metaRune bits of the runes of FoldText(text) (all bits
 	// when text is not valid UTF-8): a line without a bit cannot hold a
 	// word with that rune once folded.
@@ -134,9 +137,28 @@ type line struct {
 // headFold returns headFold(l.text), folding it once.
 func (l *line) headFold() string {
 	if !l.folded {
-		l.hfold, l.folded = headFold(l.text), true
+		l.hfold, l.folded = headFold(l.str()), true
 	}
 	return l.hfold
+}
+
+// str returns the line's text, joining a table row's cells on first use.
+func (l *line) str() string {
+	if l.table && !l.joined {
+		var b strings.Builder
+		for _, c := range l.row {
+			if !c.IsCopy() {
+				if t := strings.TrimSpace(c.Text); t != "" {
+					if b.Len() > 0 {
+						b.WriteByte(' ')
+					}
+					b.WriteString(t)
+				}
+			}
+		}
+		l.text, l.joined = b.String(), true
+	}
+	return l.text
 }
 
 // Bits of metaRune: runes that the header and basis searches need.
@@ -168,7 +190,7 @@ func metaRune(r rune) uint8 {
 
 // proseLines lists the document's text in reading order.
 func proseLines(doc *tables.Document) []line {
-	return newDocText(doc).proseLines()
+	return newDocText(doc, false).proseLines()
 }
 
 // proseLines lists the document's text in reading order, built once; the
@@ -178,21 +200,22 @@ func (dt *docText) proseLines() []line {
 		return dt.lines
 	}
 	out := []line{}
-	var parts []string
 	for i, b := range dt.doc.Blocks {
 		bt := &dt.blocks[i]
 		if b.Kind == tables.BlockTable {
 			if b.Grid == nil {
 				continue
 			}
-			for ri, row := range b.Grid.Rows {
-				parts = parts[:0]
+			ci := bt.cell0
+			for _, row := range b.Grid.Rows {
+				any := false
 				var mask uint8
-				for ci, c := range row {
+				for _, c := range row {
+					ct := dt.cells[ci]
+					ci++
 					if !c.IsCopy() {
-						if t := strings.TrimSpace(c.Text); t != "" {
-							parts = append(parts, t)
-							ct := bt.cells[ri][ci]
+						if strings.TrimSpace(c.Text) != "" {
+							any = true
 							mask |= ct.mask
 							if !ct.valid {
 								mask = 0xFF
@@ -200,8 +223,8 @@ func (dt *docText) proseLines() []line {
 						}
 					}
 				}
-				if len(parts) > 0 {
-					out = append(out, line{text: strings.Join(parts, " "), block: i, table: true, mask: mask})
+				if any {
+					out = append(out, line{row: row, block: i, table: true, mask: mask})
 				}
 			}
 			continue
@@ -250,11 +273,11 @@ func isHeaderLine(s string) bool {
 // headerValue returns the value of a "label: value" header line (the rest of
 // the line), or "".
 func headerValue(lines []line, label string) string {
-	for i, l := range lines {
+	for i := range lines {
 		if i >= headBlocks {
 			break
 		}
-		f := headFold(stripMarkup(l.text))
+		f := headFold(stripMarkup(lines[i].str()))
 		if !strings.HasPrefix(f, label) {
 			continue
 		}
@@ -654,8 +677,11 @@ func completeBody(body string, lines []line) string {
 	}
 	organs := []string{"人民政府", "办事处"}
 	for i := len(lines) - 1; i >= 0; i-- {
+		if lines[i].table {
+			continue
+		}
 		c := compact(stripMarkup(lines[i].text))
-		if lines[i].table || utf8.RuneCountInString(c) > 30 {
+		if utf8.RuneCountInString(c) > 30 {
 			continue
 		}
 		for _, o := range organs {
@@ -664,8 +690,8 @@ func completeBody(body string, lines []line) string {
 			}
 		}
 	}
-	for _, l := range lines {
-		c := compact(l.text)
+	for i := range lines {
+		c := compact(lines[i].str())
 		for _, o := range organs {
 			if strings.Contains(c, body+o) {
 				return body + o

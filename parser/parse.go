@@ -187,7 +187,7 @@ func Sniff(b []byte, name string) string {
 	case bytes.HasPrefix(b, []byte("{\\rtf")):
 		return "unsupported:rtf"
 	}
-	if htmldoc.Sniff(b) {
+	if bytes.IndexByte(head, '<') >= 0 && htmldoc.Sniff(b) {
 		return "html"
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -245,9 +245,7 @@ func frontEnd(ctx context.Context, format string, b []byte, opts Options) (*tabl
 // sections, format version and the statistical tables.
 func FromDocument(doc *tables.Document) *model.Report {
 	rep := &model.Report{Input: doc.Input}
-	rep.Meta = ExtractMeta(doc)
-	rep.Sections = SplitSections(doc)
-	rep.Format = DetectFormat(doc, rep.Meta.Year)
+	rep.Meta, rep.Sections, rep.Format = analyze(doc) // ExtractMeta, SplitSections, DetectFormat(doc, Meta.Year)
 	ex := tables.Extract(doc, rep.Format)
 	if rep.Format == model.FormatUnknown {
 		switch {

@@ -116,7 +116,7 @@ func formOf(r rune) *runeForm {
 // when offs is set) and returns the OR of the runes' metaRune masks and
 // whether s is valid UTF-8. The runes are those of newKeyText: an invalid
 // byte counts as U+FFFD.
-func appendKey(runes []rune, offs []int32, s string, withOffs bool) ([]rune, []int32, uint8, bool) {
+func appendKey(runes []rune, offs []int32, s string, withKeys, withOffs bool) ([]rune, []int32, uint8, bool) {
 	var mask uint8
 	valid := true
 	for i := 0; i < len(s); {
@@ -129,12 +129,14 @@ func appendKey(runes []rune, offs []int32, s string, withOffs bool) ([]rune, []i
 		}
 		f := formOf(r)
 		mask |= f.mask
-		if f.same {
+		switch {
+		case !withKeys:
+		case f.same:
 			runes = append(runes, r)
 			if withOffs {
 				offs = append(offs, int32(i))
 			}
-		} else {
+		default:
 			for _, k := range f.key {
 				runes = append(runes, k)
 				if withOffs {
@@ -154,7 +156,7 @@ func appendKey(runes []rune, offs []int32, s string, withOffs bool) ([]rune, []i
 // the printed text.
 func newKeyText(s string) keyText {
 	kt := keyText{src: s}
-	kt.runes, kt.offs, _, _ = appendKey(nil, nil, s, true)
+	kt.runes, kt.offs, _, _ = appendKey(nil, nil, s, true, true)
 	return kt
 }
 
@@ -171,16 +173,18 @@ func (kt keyText) byteAt(i int) int {
 // table cell, with the metaRune masks of their folds.
 type docText struct {
 	doc    *tables.Document
+	keys   bool // the key forms are set, not only the masks
 	blocks []blockText
-	lines  []line // proseLines, built on first use
+	cells  []cellText // of every table block, row by row
+	lines  []line     // proseLines, built on first use
 }
 
 // blockText is the key form of one block.
 type blockText struct {
-	kt    keyText      // prose blocks: key runes and source offsets
-	mask  uint8        // prose blocks: metaRune bits of the fold
-	valid bool         // prose blocks: the text is valid UTF-8
-	cells [][]cellText // table blocks: parallel to Grid.Rows
+	kt    keyText // prose blocks: key runes and source offsets
+	mask  uint8   // prose blocks: metaRune bits of the fold
+	valid bool    // prose blocks: the text is valid UTF-8
+	cell0 int     // table blocks: index of the first cell in docText.cells
 }
 
 // cellText is the key form of one grid cell.
@@ -190,20 +194,43 @@ type cellText struct {
 	valid bool
 }
 
-// newDocText computes the key forms of doc (nil for a nil doc).
-func newDocText(doc *tables.Document) *docText {
+// newDocText prepares doc (nil for a nil doc); without keys only the masks
+// are computed.
+func newDocText(doc *tables.Document, keys bool) *docText {
 	if doc == nil {
 		return nil
 	}
-	dt := &docText{doc: doc, blocks: make([]blockText, len(doc.Blocks))}
-	n := 0
-	for _, b := range doc.Blocks {
-		n += len(b.Text)
+	dt := &docText{doc: doc, keys: keys, blocks: make([]blockText, len(doc.Blocks))}
+	var runes []rune
+	var offs []int32
+	if keys {
+		n, p := 0, 0
+		for _, b := range doc.Blocks {
+			n += len(b.Text)
+			if b.Grid != nil {
+				for _, row := range b.Grid.Rows {
+					for _, c := range row {
+						n += len(c.Text)
+					}
+				}
+			} else {
+				p += len(b.Text)
+			}
+		}
+		// One backing array for all blocks; each block's slice is capped so
+		// that appending to it cannot overwrite the next.
+		runes = make([]rune, 0, n/3+16)
+		offs = make([]int32, 0, p/3+16)
 	}
-	// One backing array for every prose block; a block's slice is capped so
-	// that appending to it cannot overwrite the next.
-	runes := make([]rune, 0, n/2+16)
-	offs := make([]int32, 0, n/2+16)
+	ncells := 0
+	for _, b := range doc.Blocks {
+		if b.Kind == tables.BlockTable && b.Grid != nil {
+			for _, row := range b.Grid.Rows {
+				ncells += len(row)
+			}
+		}
+	}
+	dt.cells = make([]cellText, 0, ncells)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		bt := &dt.blocks[bi]
@@ -211,37 +238,79 @@ func newDocText(doc *tables.Document) *docText {
 			if b.Grid == nil {
 				continue
 			}
-			bt.cells = make([][]cellText, len(b.Grid.Rows))
-			for ri, row := range b.Grid.Rows {
-				cs := make([]cellText, len(row))
-				for ci, c := range row {
+			bt.cell0 = len(dt.cells)
+			for _, row := range b.Grid.Rows {
+				for _, c := range row {
 					if c.Text == "" {
-						cs[ci].valid = true
+						dt.cells = append(dt.cells, cellText{valid: true})
 						continue
 					}
 					rs := len(runes)
 					var m uint8
 					var ok bool
-					runes, _, m, ok = appendKey(runes, nil, c.Text, false)
-					cs[ci] = cellText{key: runes[rs:len(runes):len(runes)], mask: m, valid: ok}
+					runes, _, m, ok = appendKey(runes, nil, c.Text, keys, false)
+					dt.cells = append(dt.cells, cellText{key: runes[rs:len(runes):len(runes)], mask: m, valid: ok})
 				}
-				bt.cells[ri] = cs
 			}
 			continue
 		}
 		rs, os := len(runes), len(offs)
 		var m uint8
 		var ok bool
-		runes, offs, m, ok = appendKey(runes, offs, b.Text, true)
+		runes, offs, m, ok = appendKey(runes, offs, b.Text, keys, keys)
 		bt.kt = keyText{runes: runes[rs:len(runes):len(runes)], offs: offs[os:len(offs):len(offs)], src: b.Text}
 		bt.mask, bt.valid = m, ok
 	}
 	return dt
 }
 
+// analyze returns the metadata, sections and format of doc, preparing
+// its text once: FromDocument's ExtractMeta, SplitSections and
+// DetectFormat.
+func analyze(doc *tables.Document) (model.Meta, []model.Section, model.FormatVersion) {
+	dt := newDocText(doc, true)
+	meta := extractMeta(dt)
+	return meta, splitSections(dt), detectFormat(dt, meta.Year)
+}
+
+// The heading words as runes, and the runes a heading can start with.
+var (
+	headPrefixRunes  = toRunes(headPrefixes)
+	sectionHeadRunes = func() [][][]rune {
+		out := make([][][]rune, len(sectionHeads))
+		for i, cores := range sectionHeads {
+			out[i] = toRunes(cores)
+		}
+		return out
+	}()
+	headFirstRunes = func() []rune {
+		var out []rune
+		add := func(ws [][]rune) {
+			for _, w := range ws {
+				if len(w) > 0 && indexRune(out, w[0]) < 0 {
+					out = append(out, w[0])
+				}
+			}
+		}
+		add(headPrefixRunes)
+		for _, cores := range sectionHeadRunes {
+			add(cores)
+		}
+		return out
+	}()
+)
+
+func toRunes(ws []string) [][]rune {
+	out := make([][]rune, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
+}
+
 // matchCore matches pattern at key rune i, stepping over headSkip runes that
 // the pattern does not have. It returns the end of the match.
-func matchCore(k []rune, i int, pattern string) (int, bool) {
+func matchCore(k []rune, i int, pattern []rune) (int, bool) {
 	j := i
 	for _, p := range pattern {
 		for j < len(k) && hfold(k[j]) != p && headSkip(k[j]) {
@@ -259,14 +328,31 @@ func matchCore(k []rune, i int, pattern string) (int, bool) {
 // section index and the end of the longest match.
 func matchHeading(k []rune, i int) (sec, end int, ok bool) {
 	end = -1
-	for s, cores := range sectionHeads {
-		for _, p := range headPrefixes {
-			j := i
-			if p != "" {
-				var okp bool
-				if j, okp = matchCore(k, i, p); !okp {
-					continue
-				}
+	// Every prefix and core starts with a rune that is not a headSkip rune:
+	// after the skipped runes, the next one must start one of them.
+	j0 := i
+	for j0 < len(k) && headSkip(k[j0]) {
+		j0++
+	}
+	if j0 >= len(k) || indexRune(headFirstRunes, hfold(k[j0])) < 0 {
+		return sec, end, false
+	}
+	var prefixEnd [8]int // the end of each prefix (-1: no match)
+	pe := prefixEnd[:0]
+	for _, p := range headPrefixRunes {
+		j := i
+		if len(p) > 0 {
+			var okp bool
+			if j, okp = matchCore(k, i, p); !okp {
+				j = -1
+			}
+		}
+		pe = append(pe, j)
+	}
+	for s, cores := range sectionHeadRunes {
+		for _, j := range pe {
+			if j < 0 {
+				continue
 			}
 			for _, c := range cores {
 				if e, okc := matchCore(k, j, c); okc && e > end {
@@ -397,13 +483,16 @@ func indexRune(rs []rune, r rune) int {
 // to the next kept heading, paragraphs joined by "\n"; Src is the heading
 // block's location.
 func SplitSections(doc *tables.Document) []model.Section {
-	return splitSections(newDocText(doc))
+	return splitSections(newDocText(doc, true))
 }
 
 // splitSections is SplitSections on prepared text.
 func splitSections(dt *docText) []model.Section {
 	if dt == nil {
 		return nil
+	}
+	if !dt.keys {
+		dt = newDocText(dt.doc, true)
 	}
 	doc := dt.doc
 	var cands []headCand
