@@ -148,6 +148,9 @@ func cellText(gs []glyph) (string, glyph) {
 var (
 	pageNumRe = regexp.MustCompile(`^(?:[-—–－\s]*[0-9０-９]+[-—–－\s]*|第\s*[0-9０-９]+\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]+\s*/\s*[0-9]+|[Pp](?:age|\.)\s*[0-9]+)$`)
 	numberRe  = regexp.MustCompile(`^[-+]?[0-9０-９][0-9０-９,，.．]*%?$`)
+	// dashRe is a cell printed as a dash or slash, which reports use for
+	// zero (or "not applicable"): a value, not a text fragment.
+	dashRe = regexp.MustCompile(`^[-—–－―−‐/／\\~～━─_]+$`)
 )
 
 // item is a block candidate on a page with its top Y for ordering.
@@ -333,9 +336,11 @@ func dropEmptyRows(g *tables.Grid) {
 	g.Rows = out
 }
 
+// rowHasNumber reports a row with a value cell: a number, or a dash or
+// slash printed for zero.
 func rowHasNumber(r []tables.GridCell) bool {
 	for _, c := range r {
-		if numberRe.MatchString(strings.TrimSpace(c.Text)) {
+		if t := strings.TrimSpace(c.Text); numberRe.MatchString(t) || dashRe.MatchString(t) {
 			return true
 		}
 	}
@@ -530,12 +535,12 @@ func normaliseRotation(pc *pageContent) int {
 }
 
 // innermostLabel is the index of the last text cell before a row's first
-// number (-1 if none).
+// value, a number or dash (-1 if none).
 func innermostLabel(r []tables.GridCell) int {
 	li := -1
 	for i, c := range r {
 		t := strings.TrimSpace(c.Text)
-		if numberRe.MatchString(t) {
+		if numberRe.MatchString(t) || dashRe.MatchString(t) {
 			break
 		}
 		if t != "" {
