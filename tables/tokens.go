@@ -74,7 +74,7 @@ func tokenize(doc *Document) []token {
 					if isText {
 						// A cell holding a label and its numbers ("规章 0 0 0") is
 						// split like run-together text.
-						if !b.Grid.Aligned && hasDigitRun(c.Text) {
+						if !b.Grid.Aligned && hasValueDigits(c.Text) {
 							parts := splitRuns(c.Text, c.Src, row, false)
 							// the row's next cells follow the cell's last run
 							if n := len(parts); n > 0 && parts[n-1].kind == tokText {
@@ -126,6 +126,16 @@ func hasDigitRun(s string) bool {
 		}
 	}
 	return false
+}
+
+// hasValueDigits reports digits in a cell beyond its list ordinal ("1.属于
+// 国家秘密" has none; "规章 0 0 0" has).
+func hasValueDigits(s string) bool {
+	if !hasDigitRun(s) {
+		return false
+	}
+	_, rest := StripOrdinal(LabelKey(s))
+	return hasDigitRun(rest)
 }
 
 // splitRuns cuts text into alternating text and numeric runs. A numeric run
