@@ -158,6 +158,23 @@ func raggedT3(known []model.Cell) (cands []candidate, placements [][]int, undete
 		}
 		vals[i] = v
 	}
+	// All printed values zero: every placement gives the all-zero row (a
+	// missing part is total minus zeros, a missing total the sum of zeros).
+	allZero := true
+	for i := 0; i < n; i++ {
+		allZero = allZero && vals[i].IsZero()
+	}
+	if allZero && n >= k-1 {
+		cands = []candidate{make(candidate, k)}
+		for p := 0; p < binom(k, n); p++ {
+			pl := make([]int, n)
+			for i := range pl {
+				pl[i] = i
+			}
+			placements = append(placements, pl)
+		}
+		return cands, placements, false
+	}
 	var pos [k]int
 	var rec func(i, start int)
 	rec = func(i, start int) {
@@ -227,4 +244,12 @@ func equalCand(a, b candidate) bool {
 		}
 	}
 	return true
+}
+
+func binom(n, k int) int {
+	r := 1
+	for i := 0; i < k; i++ {
+		r = r * (n - i) / (i + 1)
+	}
+	return r
 }
