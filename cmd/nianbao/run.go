@@ -85,19 +85,9 @@ func (c *commonFlags) register(fs *flag.FlagSet, cmd string) {
 	}
 }
 
-func ruleList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 func (c *commonFlags) checkOptions() (check.Options, error) {
 	o := check.DefaultOptions()
-	o.Only, o.Skip = ruleList(c.only), ruleList(c.skip)
+	o.Only, o.Skip = splitIDs(c.only), splitIDs(c.skip)
 	o.IncludeNotApplicable = c.all
 	for _, id := range append(append([]string{}, o.Only...), o.Skip...) {
 		if check.Lookup(id) == nil {
