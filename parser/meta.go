@@ -199,7 +199,13 @@ func (dt *docText) proseLines() []line {
 	if dt.lines != nil {
 		return dt.lines
 	}
-	out := []line{}
+	n := len(dt.doc.Blocks)
+	for _, b := range dt.doc.Blocks {
+		if b.Grid != nil {
+			n += len(b.Grid.Rows)
+		}
+	}
+	out := make([]line, 0, n)
 	for i, b := range dt.doc.Blocks {
 		bt := &dt.blocks[i]
 		if b.Kind == tables.BlockTable {

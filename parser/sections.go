@@ -122,8 +122,13 @@ func appendKey(runes []rune, offs []int32, s string, withKeys, withOffs bool) ([
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 {
+			if c := s[i]; (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) &&
+				s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				// A three-byte sequence in U+1000–U+CFFF or U+E000–U+FFFF
+				// (CJK, fullwidth forms): every continuation byte is valid
+				// there, so this is what utf8.DecodeRuneInString returns.
+				r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			} else if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
 				valid = false
 			}
 		}
@@ -197,6 +202,12 @@ type cellText struct {
 // newDocText prepares doc (nil for a nil doc); without keys only the masks
 // are computed.
 func newDocText(doc *tables.Document, keys bool) *docText {
+	return prepare(doc, keys, true)
+}
+
+// prepare is newDocText, leaving the table cells out unless cells is set
+// (only splitSections may be given such a docText).
+func prepare(doc *tables.Document, keys, cells bool) *docText {
 	if doc == nil {
 		return nil
 	}
@@ -207,7 +218,7 @@ func newDocText(doc *tables.Document, keys bool) *docText {
 		n, p := 0, 0
 		for _, b := range doc.Blocks {
 			n += len(b.Text)
-			if b.Grid != nil {
+			if b.Grid != nil && cells {
 				for _, row := range b.Grid.Rows {
 					for _, c := range row {
 						n += len(c.Text)
@@ -219,12 +230,12 @@ func newDocText(doc *tables.Document, keys bool) *docText {
 		}
 		// One backing array for all blocks; each block's slice is capped so
 		// that appending to it cannot overwrite the next.
-		runes = make([]rune, 0, n/3+16)
-		offs = make([]int32, 0, p/3+16)
+		runes = make([]rune, 0, n/2+16)
+		offs = make([]int32, 0, p/2+16)
 	}
 	ncells := 0
 	for _, b := range doc.Blocks {
-		if b.Kind == tables.BlockTable && b.Grid != nil {
+		if b.Kind == tables.BlockTable && b.Grid != nil && cells {
 			for _, row := range b.Grid.Rows {
 				ncells += len(row)
 			}
@@ -235,7 +246,7 @@ func newDocText(doc *tables.Document, keys bool) *docText {
 		b := &doc.Blocks[bi]
 		bt := &dt.blocks[bi]
 		if b.Kind == tables.BlockTable {
-			if b.Grid == nil {
+			if b.Grid == nil || !cells {
 				continue
 			}
 			bt.cell0 = len(dt.cells)
@@ -398,7 +409,7 @@ func findHeadings(kt keyText, block int, isHeading bool) []headCand {
 		i++
 	}
 	start := i
-	isOrd := func(r rune) bool { return indexRune(ordinals, r) >= 0 }
+	isOrd := func(r rune) bool { return ordinal(r) >= 0 }
 	if i+3 < len(k) && k[i] == '第' && isOrd(k[i+1]) && k[i+2] == '部' && k[i+3] == '分' {
 		// 第一部分 总体情况
 		j := i + 4
@@ -428,8 +439,11 @@ func findHeadings(kt keyText, block int, isHeading bool) []headCand {
 	// Run-in headings (crawler text): the canonical ordinal, 、, the
 	// heading, at a plausible boundary.
 	for p := max(i, 1); p+2 < len(k); p++ {
-		o := indexRune(ordinals[:6], k[p])
-		if o < 0 || k[p+1] != '.' {
+		if k[p+1] != '.' {
+			continue
+		}
+		o := ordinal(k[p])
+		if o < 0 || o >= 6 {
 			continue
 		}
 		prevByte := kt.byteAt(p)
@@ -451,6 +465,33 @@ func findHeadings(kt keyText, block int, isHeading bool) []headCand {
 func prevByteBefore(s string, off int) int {
 	_, n := utf8.DecodeLastRuneInString(s[:off])
 	return off - n
+}
+
+// ordinal returns the index of r in ordinals, or -1.
+func ordinal(r rune) int {
+	switch r {
+	case '一':
+		return 0
+	case '二':
+		return 1
+	case '三':
+		return 2
+	case '四':
+		return 3
+	case '五':
+		return 4
+	case '六':
+		return 5
+	case '七':
+		return 6
+	case '八':
+		return 7
+	case '九':
+		return 8
+	case '十':
+		return 9
+	}
+	return -1
 }
 
 func indexRune(rs []rune, r rune) int {
@@ -483,7 +524,7 @@ func indexRune(rs []rune, r rune) int {
 // to the next kept heading, paragraphs joined by "\n"; Src is the heading
 // block's location.
 func SplitSections(doc *tables.Document) []model.Section {
-	return splitSections(newDocText(doc, true))
+	return splitSections(prepare(doc, true, false))
 }
 
 // splitSections is SplitSections on prepared text.
