@@ -310,6 +310,9 @@ func Run(rep *model.Report, opts Options) []model.Finding {
 		add := func(f model.Finding) { out = append(out, ranked{ri, len(out), f}) }
 		pass := &Pass{Report: rep, Options: &o, rule: r, report: add}
 		if !r.applies(rep.Format) {
+			if !o.IncludeNotApplicable {
+				continue // NotApplicable would drop it: skip formatting the reason
+			}
 			pass.NotApplicable(
 				fmt.Sprintf("本规则不适用于%s格式的报告", formatZH(rep.Format)),
 				fmt.Sprintf("the rule does not apply to reports in the %s format", rep.Format))

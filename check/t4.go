@@ -70,7 +70,7 @@ var (
 )
 
 func t4Cells(t *model.ReviewLitigation) []operand {
-	var ops []operand
+	ops := make([]operand, 0, 15)
 	for g := 0; g < 3; g++ {
 		o := t.Group(g)
 		for i := 0; i < 5; i++ {
