@@ -359,7 +359,9 @@ func sameRow(a, b []tables.GridCell) bool {
 	return true
 }
 
-// mergeContinuations repairs ruled tables that continue on the next page:
+// mergeContinuations repairs tables that continue on the next page
+// (unruled holds the grids rebuilt from text positions, true for those whose
+// first row holds label fragments cut by the page break). Ruled tables:
 // when a page's first table follows the previous page's last table with
 // the same number of columns, its repeated header rows are kept, and a
 // first body row that holds only text fragments (a merged cell cut by the
@@ -394,7 +396,7 @@ func mergeContinuations(doc *tables.Document, unruled map[*tables.Grid]bool) {
 					Message: "table label cut by a page break joined to the previous page's row", Src: frag[0].Src})
 			}
 		}
-		if prev != nil && !unruled[g] && len(prev.Rows) > 0 && len(g.Rows) > 0 && g.Src.Page == prev.Src.Page+1 && len(g.Rows[0]) == len(prev.Rows[len(prev.Rows)-1]) {
+		if _, isUnruled := unruled[g]; prev != nil && !isUnruled && len(prev.Rows) > 0 && len(g.Rows) > 0 && g.Src.Page == prev.Src.Page+1 && len(g.Rows[0]) == len(prev.Rows[len(prev.Rows)-1]) {
 			k := 0
 			for k < len(g.Rows) && k < len(prev.Rows) && sameRow(g.Rows[k], prev.Rows[k]) {
 				k++

@@ -158,7 +158,7 @@ func parse(ctx context.Context, src []byte, opts Options) (*tables.Document, err
 	var total, bad, images, noFont int
 	unreadPage, unread := 0, ""
 	openEnd := map[model.Loc]bool{}    // paragraphs running to the end of their page
-	unruled := map[*tables.Grid]bool{} // grids rebuilt from text positions
+	unruled := map[*tables.Grid]bool{} // grids rebuilt from text positions: is the first row a page-break continuation?
 	worstPage, worst := 0, 0
 	for p := 1; p <= n; p++ {
 		if err := ctxErr(ctx); err != nil {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xxgk/nianbao/model"
@@ -31,6 +32,11 @@ type pline struct {
 	cs      []chunk
 	text    string
 	numeric bool
+	// weak: a numeric line of one short label and one number far to its
+	// right (table 2's single-value rows): it continues a table but does
+	// not start one.
+	weak bool
+	nums int // number chunks
 }
 
 func classify(ln *textLine) pline {
@@ -44,7 +50,16 @@ func classify(ln *textLine) pline {
 			return p // running prose, not a table row
 		}
 	}
+	p.nums = nums
 	p.numeric = len(p.cs) >= 3 && nums >= 1 || len(p.cs) >= 2 && nums >= 2
+	if !p.numeric && len(p.cs) == 2 && nums == 1 && numberRe.MatchString(p.cs[1].text) {
+		lab := p.cs[0].text
+		last, _ := utf8.DecodeLastRuneInString(lab)
+		sz := math.Max(ln.size, 6)
+		if utf8.RuneCountInString(lab) <= 20 && !unicode.IsDigit(last) && p.cs[1].x-p.cs[0].x1 >= 3*sz {
+			p.numeric, p.weak = true, true
+		}
+	}
 	return p
 }
 
@@ -85,7 +100,7 @@ func tableRuns(ls []pline) []int {
 	}
 	r := 0
 	for i := 0; i < len(ls); {
-		if !ls[i].numeric {
+		if !ls[i].numeric || ls[i].weak {
 			i++
 			continue
 		}
@@ -115,8 +130,21 @@ func tableRuns(ls []pline) []int {
 		}
 		numeric := 0
 		for k := start; k <= last; k++ {
-			if ls[k].numeric {
+			if ls[k].numeric && !ls[k].weak {
 				numeric++
+			}
+		}
+		if numeric == 1 && last == i && labelless(ls[i]) && ls[i].nums >= 5 {
+			// One row of values without labels (table 4): a table when
+			// column headers stand right above it.
+			h := start
+			// (header cells may be tall: looser than label wrapping)
+			for h > 0 && run[h-1] < 0 && i-h < 10 && !ls[h-1].numeric && !endsRun(ls, h-1) &&
+				ls[h-1].ln.y-ls[h].ln.y <= 5*math.Max(math.Max(ls[h-1].ln.size, ls[h].ln.size), 6) && overValues(ls[h-1], ls[i]) {
+				h--
+			}
+			if h < i {
+				start, numeric = h, 2
 			}
 		}
 		if numeric >= 2 {
@@ -132,6 +160,22 @@ func tableRuns(ls []pline) []int {
 	return run
 }
 
+// labelless reports a line of numbers only.
+func labelless(p pline) bool { return p.nums == len(p.cs) }
+
+// overValues reports a text line whose chunks all lie over the value
+// columns of the numeric line row: column headers.
+func overValues(p, row pline) bool {
+	sz := math.Max(row.ln.size, 6)
+	lo, hi := row.cs[0].x-2*sz, row.cs[len(row.cs)-1].x1+2*sz
+	for _, c := range p.cs {
+		if c.x < lo || c.x1 > hi || utf8.RuneCountInString(c.text) > 20 {
+			return false
+		}
+	}
+	return len(p.cs) > 0
+}
+
 type urow struct {
 	line   pline
 	labels []chunk // text chunks before the first number
@@ -139,9 +183,40 @@ type urow struct {
 	tail   []chunk // text after the numbers
 }
 
+// headerLines marks the text lines of a run that are column headers: a
+// line with text over the value columns (right of firstNum), and a line
+// of at most two label chunks right above such a line below a numeric row
+// (table 2's 第二十条第（五）项 over 信息内容 | 本年处理决定数量).
+func headerLines(ls []pline, firstNum float64) []bool {
+	head := make([]bool, len(ls))
+	for k, p := range ls {
+		if p.numeric {
+			continue
+		}
+		for _, c := range p.cs {
+			if c.x1 > firstNum+1 {
+				head[k] = true
+				break
+			}
+		}
+	}
+	seenRow := false
+	for k := range ls {
+		if ls[k].numeric {
+			seenRow = true
+			continue
+		}
+		if seenRow && !head[k] && len(ls[k].cs) <= 2 && k+1 < len(ls) && head[k+1] {
+			head[k] = true
+		}
+	}
+	return head
+}
+
 // unruledGrid builds the grid of one run of lines; dropped counts label
-// fragments that fit no label cell.
-func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scattered bool) {
+// fragments that fit no label cell; cont reports a first row of label
+// fragments continuing a row cut by a page break.
+func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scattered, cont bool) {
 	var rows []*urow
 	for _, p := range ls {
 		if !p.numeric {
@@ -162,8 +237,10 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 	}
 	// Label cells: every text chunk left of the numbers is a piece; pieces
 	// are grouped into columns by their left edge, a column's pieces into
-	// cells that start at a list marker (（二）, 2., 二、) or after a gap,
-	// and each cell goes to the numeric row nearest its vertical centre.
+	// cells that start at a list marker (（二）, 2., 二、), after a gap, at
+	// a column header line or on the baseline of another numeric row than
+	// the cell's, and each cell goes to the numeric row it shares a
+	// baseline with, else to the one nearest its vertical centre.
 	firstNum := math.Inf(1)
 	for _, r := range rows {
 		if len(r.nums) > 0 {
@@ -171,12 +248,31 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 		}
 		r.labels = nil
 	}
+	head := headerLines(ls, firstNum)
+	var headYs []float64
+	for k, h := range head {
+		if h {
+			headYs = append(headYs, ls[k].ln.y)
+		}
+	}
 	type piece struct {
-		c    chunk
-		size float64
+		c      chunk
+		size   float64
+		anchor int // the numeric row on whose baseline the piece sits, -1: none
+	}
+	anchorOf := func(y, size float64) int {
+		for i, r := range rows {
+			if math.Abs(r.line.ln.y-y) <= 0.25*size {
+				return i
+			}
+		}
+		return -1
 	}
 	var pieces []piece
-	for _, p := range ls {
+	for k, p := range ls {
+		if head[k] {
+			continue
+		}
 		for _, c := range p.cs {
 			if numberRe.MatchString(c.text) && p.numeric {
 				continue
@@ -187,11 +283,12 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 				}
 				continue
 			}
-			pieces = append(pieces, piece{c, math.Max(p.ln.size, 6)})
+			sz := math.Max(p.ln.size, 6)
+			pieces = append(pieces, piece{c, sz, anchorOf(c.y, sz)})
 		}
 	}
 	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].c.x < pieces[j].c.x })
-	var cont []chunk // label fragments continuing the previous page's last row
+	var contCells []chunk // label fragments continuing the previous page's last row
 	var cols [][]piece
 	for _, pc := range pieces {
 		if n := len(cols); n > 0 && pc.c.x-cols[n-1][0].c.x <= pc.size {
@@ -220,14 +317,26 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 				}
 				c := cell[0].c
 				c.text = strings.Join(texts, "\n")
-				cont = append(cont, c)
+				contCells = append(contCells, c)
 				return
 			}
-			mid := (cell[0].c.y + cell[len(cell)-1].c.y) / 2
-			best, bd := -1, math.Inf(1)
-			for i, r := range rows {
-				if d := math.Abs(r.line.ln.y - mid); d < bd-0.01 {
-					best, bd = i, d
+			best := -1
+			for _, pc := range cell {
+				if pc.anchor >= 0 && best >= 0 && pc.anchor != best {
+					best = -2 // anchored on several rows: a tall group label
+					break
+				}
+				if pc.anchor >= 0 {
+					best = pc.anchor
+				}
+			}
+			if best < 0 {
+				mid := (cell[0].c.y + cell[len(cell)-1].c.y) / 2
+				bd := math.Inf(1)
+				for i, r := range rows {
+					if d := math.Abs(r.line.ln.y - mid); d < bd-0.01 {
+						best, bd = i, d
+					}
 				}
 			}
 			texts := make([]string, len(cell))
@@ -247,16 +356,27 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 			sort.SliceStable(r.labels, func(i, j int) bool { return r.labels[i].x < r.labels[j].x })
 		}
 		var cell []piece
+		anchor := -1 // the numeric row the current cell sits on
 		for _, pc := range col {
 			if len(cell) > 0 {
 				prev := cell[len(cell)-1]
 				short := utf8.RuneCountInString(prev.c.text) <= 3 && utf8.RuneCountInString(pc.c.text) <= 3
-				if markerRe.MatchString(tables.FoldText(pc.c.text)) || !short && prev.c.y-pc.c.y > 2.2*pc.size {
+				crossesHead := false
+				for _, y := range headYs {
+					if y < prev.c.y && y > pc.c.y {
+						crossesHead = true
+					}
+				}
+				otherRow := !short && pc.anchor >= 0 && anchor >= 0 && pc.anchor != anchor
+				if markerRe.MatchString(tables.FoldText(pc.c.text)) || !short && prev.c.y-pc.c.y > 2.2*pc.size || crossesHead || otherRow {
 					flushCell(cell)
-					cell = nil
+					cell, anchor = nil, -1
 				}
 			}
 			cell = append(cell, pc)
+			if anchor < 0 {
+				anchor = pc.anchor
+			}
 		}
 		flushCell(cell)
 	}
@@ -313,22 +433,45 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 			place[ri] = append(place[ri], k)
 		}
 	}
+	// the columns' left edges: their values' leftmost start
+	lefts := make([]float64, len(vcols))
+	for j := range lefts {
+		lefts[j] = math.Inf(1)
+	}
+	for ri, r := range rows {
+		for i, c := range r.nums {
+			lefts[place[ri][i]] = math.Min(lefts[place[ri][i]], c.x)
+		}
+	}
 	loc := func(c chunk) model.Loc { return model.Loc{Page: page, X: round2(c.x), Y: round2(c.y)} }
 	first := ls[0].ln
 	g = &tables.Grid{Aligned: aligned, Src: model.Loc{Page: page, X: round2(first.x0), Y: round2(first.y)}}
-	if len(cont) > 0 {
+	if len(contCells) > 0 {
 		var row []tables.GridCell
-		for _, c := range cont {
+		for _, c := range contCells {
 			row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
 		}
 		g.Rows = append(g.Rows, row)
 	}
+	type yrow struct {
+		y   float64
+		row []tables.GridCell
+	}
+	var out []yrow
 	for ri, r := range rows {
 		var row []tables.GridCell
 		for _, c := range r.labels {
 			row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
 		}
-		if aligned {
+		switch {
+		case aligned && len(vcols) == 3 && len(r.nums) == 1 && place[ri][0] == 1:
+			// One value centred under three columns is a merged cell
+			// (table 2's single-value rows), printed once.
+			c := r.nums[0]
+			for j := 0; j < 3; j++ {
+				row = append(row, tables.GridCell{Text: c.text, Src: loc(c), SpanCol: j, ColSpan: 3, RowSpan: 1})
+			}
+		case aligned:
 			cells := make([]tables.GridCell, len(vcols))
 			for j := range cells {
 				cells[j].Src = model.Loc{Page: page, X: round2(vcols[j]), Y: round2(r.line.ln.y)}
@@ -337,7 +480,7 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 				cells[place[ri][i]] = tables.GridCell{Text: c.text, Src: loc(c)}
 			}
 			row = append(row, cells...)
-		} else {
+		default:
 			for _, c := range r.nums {
 				row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
 			}
@@ -345,9 +488,104 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 		for _, c := range r.tail {
 			row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
 		}
-		g.Rows = append(g.Rows, row)
+		out = append(out, yrow{r.line.ln.y, row})
 	}
-	return g, dropped, scattered
+	for k := 0; k < len(ls); {
+		if !head[k] {
+			k++
+			continue
+		}
+		j := k
+		for j < len(ls) && head[j] {
+			j++
+		}
+		for _, hr := range headerRows(page, ls[k:j], vcols, lefts) {
+			out = append(out, yrow{hr[0].Src.Y, hr})
+		}
+		k = j
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].y > out[j].y })
+	for _, r := range out {
+		g.Rows = append(g.Rows, r.row)
+	}
+	return g, dropped, scattered, len(contCells) > 0
+}
+
+// headerRows renders a block of column-header lines. Lines of short
+// fragments each centred over one value column (a header wrapped in its
+// cell: 结果维 / 持) are stacked into one row, a cell per column, the
+// fragments of a column joined with "\n"; the lines above the first line
+// that is not such a line (spanning headers: 行政复议 over five columns)
+// stay rows of their own, a cell per chunk.
+func headerRows(page int, ls []pline, vcols, lefts []float64) [][]tables.GridCell {
+	loc := func(c chunk) model.Loc { return model.Loc{Page: page, X: round2(c.x), Y: round2(c.y)} }
+	pitch := math.Inf(1)
+	for j := 1; j < len(vcols); j++ {
+		pitch = math.Min(pitch, vcols[j]-vcols[j-1])
+	}
+	colOf := func(c chunk) int {
+		if len(vcols) < 2 || c.x1-c.x > 1.1*pitch {
+			return -1
+		}
+		cx := (c.x + c.x1) / 2
+		for j, x := range vcols {
+			if math.Abs(cx-x) <= 0.25*pitch {
+				return j
+			}
+		}
+		// values and headers printed flush left in their cells
+		for j, x := range lefts {
+			if math.Abs(c.x-x) <= 0.25*pitch {
+				return j
+			}
+		}
+		return -1
+	}
+	leaf := func(p pline) bool {
+		for _, c := range p.cs {
+			if colOf(c) < 0 {
+				return false
+			}
+		}
+		return true
+	}
+	split := len(ls)
+	for split > 0 && leaf(ls[split-1]) {
+		split--
+	}
+	var out [][]tables.GridCell
+	if len(ls)-split < 2 {
+		split = len(ls)
+	}
+	for _, p := range ls[:split] {
+		var row []tables.GridCell
+		for _, c := range p.cs {
+			row = append(row, tables.GridCell{Text: c.text, Src: loc(c)})
+		}
+		out = append(out, row)
+	}
+	if split == len(ls) {
+		return out
+	}
+	frags := make([][]chunk, len(vcols))
+	for _, p := range ls[split:] {
+		for _, c := range p.cs {
+			j := colOf(c)
+			frags[j] = append(frags[j], c)
+		}
+	}
+	var row []tables.GridCell
+	for _, fs := range frags {
+		if len(fs) == 0 {
+			continue
+		}
+		texts := make([]string, len(fs))
+		for i, c := range fs {
+			texts[i] = c.text
+		}
+		row = append(row, tables.GridCell{Text: strings.Join(texts, "\n"), Src: loc(fs[0])})
+	}
+	return append(out, row)
 }
 
 // layoutLines emits the lines outside ruled tables: prose lines as
@@ -395,7 +633,7 @@ func layoutLines(page int, lines []*textLine, body int, doc *tables.Document, un
 		for j < len(ls) && runs[j] == runs[i] {
 			j++
 		}
-		g, dropped, scattered := unruledGrid(page, ls[i:j])
+		g, dropped, scattered, cont := unruledGrid(page, ls[i:j])
 		if scattered && !g.Aligned {
 			for k := i; k < j; k++ {
 				items = append(items, lineItem(page, ls[k].ln, body))
@@ -404,7 +642,7 @@ func layoutLines(page int, lines []*textLine, body int, doc *tables.Document, un
 			continue
 		}
 		if unruled != nil {
-			unruled[g] = true
+			unruled[g] = cont
 		}
 		if len(dropped) > 0 {
 			doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevInfo,
