@@ -122,11 +122,11 @@ func measure(n *html.Node, stats map[*html.Node]stat, inLink bool) stat {
 					}
 				}
 			}
-			if reSection.MatchString(t) {
+			if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("一二三四五六七八九十", r) && reSection.MatchString(t) {
 				s.markers++
 			}
 		case html.ElementNode:
-			if skipTags[c.Data] || voidSkip[c.Data] {
+			if tagKinds[c.Data]&(kindSkip|kindVoid) != 0 {
 				continue
 			}
 			cs := measure(c, stats, inLink || c.Data == "a")
@@ -137,7 +137,9 @@ func measure(n *html.Node, stats map[*html.Node]stat, inLink bool) stat {
 	if n.Type == html.ElementNode && n.Data == "table" && len(tableRows(n)) >= 2 {
 		s.markers++ // a data table marks the report
 	}
-	stats[n] = s
+	if s != (stat{}) {
+		stats[n] = s // a missing entry reads as the zero stat
+	}
 	return s
 }
 

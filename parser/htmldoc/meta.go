@@ -1,13 +1,13 @@
 package htmldoc
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -233,16 +233,21 @@ func (m *pageMeta) addField(label, value string) {
 }
 
 // readMetaTags reads <meta>, <title>, <link rel=canonical>, metadata tables
-// and labelled lines of the whole page.
+// and labelled lines of the whole page. One walk of the tree collects what
+// each source needs; the sources are then read in a fixed order (meta tags,
+// canonical links, a report heading, the title, table rows, lines), each in
+// document order, as the priorities of the setters expect.
 func (p *page) readMetaTags() *pageMeta {
 	m := &pageMeta{}
-	q := goquery.NewDocumentFromNode(p.root)
-	q.Find("meta").Each(func(_ int, s *goquery.Selection) {
-		key, _ := s.Attr("name")
+	c := metaCollector{}
+	c.walk(p.root, true)
+	c.flush()
+	for _, n := range c.metas {
+		key, _ := attr(n, "name")
 		if key == "" {
-			key, _ = s.Attr("property")
+			key, _ = attr(n, "property")
 		}
-		val, _ := s.Attr("content")
+		val, _ := attr(n, "content")
 		switch metaNames[strings.ToLower(strings.TrimSpace(key))] {
 		case "title":
 			m.setTitle(val, 1)
@@ -253,47 +258,200 @@ func (p *page) readMetaTags() *pageMeta {
 		case "url":
 			m.setURL(val, 1)
 		}
-	})
-	q.Find("link[rel=canonical]").Each(func(_ int, s *goquery.Selection) {
-		if h, ok := s.Attr("href"); ok {
+	}
+	for _, n := range c.links {
+		if h, ok := attr(n, "href"); ok {
 			m.setURL(h, 2)
 		}
-	})
+	}
 	// A heading that names the report, then the page <title> cleaned of the
 	// site name.
-	q.Find("h1, h2").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		t := collapse(s.Text())
+	for _, h := range c.headings {
+		t := collapse(nodeText(h))
 		if strings.Contains(t, "报告") && utf8.RuneCountInString(t) <= 80 {
 			m.setTitle(t, 3)
-			return false
+			break
 		}
-		return true
-	})
-	if t := q.Find("title").First(); t.Length() > 0 {
-		m.setTitle(cleanTitle(t.Text()), 4)
+	}
+	if c.title != nil {
+		m.setTitle(cleanTitle(nodeText(c.title)), 4)
 	}
 	// Metadata tables: a label cell followed by its value cell.
-	q.Find("tr").Each(func(_ int, tr *goquery.Selection) {
-		cells := tr.ChildrenFiltered("td, th")
-		if cells.Length() < 2 || cells.Length() > 8 {
-			return
+	var cells []*html.Node
+	for _, tr := range c.rows {
+		cells = cells[:0]
+		for k := tr.FirstChild; k != nil; k = k.NextSibling {
+			if k.Type == html.ElementNode && (k.Data == "td" || k.Data == "th") {
+				cells = append(cells, k)
+			}
 		}
-		texts := make([]string, cells.Length())
-		cells.Each(func(i int, c *goquery.Selection) { texts[i] = collapse(c.Text()) })
-		for i := 0; i+1 < len(texts); i++ {
-			if l := fieldLabel(strings.TrimRight(texts[i], ":： ")); l != "" {
-				m.addField(l, texts[i+1])
+		if len(cells) < 2 || len(cells) > 8 {
+			continue
+		}
+		for i := 0; i+1 < len(cells); i++ {
+			if !maybeLabel(cells[i]) {
+				continue
+			}
+			if l := fieldLabel(strings.TrimRight(collapse(nodeText(cells[i])), ":： ")); l != "" {
+				m.addField(l, collapse(nodeText(cells[i+1])))
 				i++
 			}
 		}
-	})
+	}
 	// Labelled lines anywhere in the page.
-	for _, line := range pageLines(p.root) {
+	for _, line := range c.lines {
 		for _, f := range parseFields(line) {
 			m.addField(f.label, f.value)
 		}
 	}
 	return m
+}
+
+// metaCollector gathers, in one walk of the tree, the elements the metadata
+// sources read and the page's text lines (block and <br> boundaries; script,
+// style and head skipped) that may hold "label：value" fields.
+type metaCollector struct {
+	metas, links, headings, rows []*html.Node
+	title                        *html.Node
+	lines                        []string
+	buf                          []byte // the current line
+}
+
+// walk visits the children of n; text is true while their text counts for
+// the lines.
+func (c *metaCollector) walk(n *html.Node, text bool) {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		switch k.Type {
+		case html.TextNode:
+			if text {
+				c.buf = append(c.buf, k.Data...)
+			}
+		case html.ElementNode:
+			switch k.Data {
+			case "meta":
+				c.metas = append(c.metas, k)
+			case "link":
+				for _, a := range k.Attr {
+					if a.Key == "rel" && a.Val == "canonical" {
+						c.links = append(c.links, k)
+						break
+					}
+				}
+			case "h1", "h2":
+				c.headings = append(c.headings, k)
+			case "title":
+				if c.title == nil {
+					c.title = k
+				}
+			case "tr":
+				c.rows = append(c.rows, k)
+			}
+			if !text {
+				c.walk(k, false)
+				continue
+			}
+			kind := tagKinds[k.Data]
+			switch {
+			case kind&(kindSkip|kindVoid) != 0:
+				c.walk(k, false)
+			case k.Data == "br":
+				c.flush()
+			case kind&kindBlock != 0:
+				c.flush()
+				c.walk(k, true)
+				c.flush()
+			default:
+				c.walk(k, true)
+			}
+		default:
+			// Comments, doctypes: no text, but their children (there are
+			// none) would be searched by a selector too.
+			c.walk(k, text)
+		}
+	}
+}
+
+// flush ends the current line. Only short lines with a colon can hold
+// "label：value" fields.
+func (c *metaCollector) flush() {
+	if raw := c.buf; len(raw) > 0 && len(raw) < 2000 && hasColon(raw) {
+		if s := collapse(string(raw)); s != "" {
+			c.lines = append(c.lines, s)
+		}
+	}
+	c.buf = c.buf[:0]
+}
+
+// hasColon reports whether b holds ':' or '：' (bytes.ContainsAny without
+// its slow path for a non-ASCII set).
+func hasColon(b []byte) bool {
+	return bytes.IndexByte(b, ':') >= 0 || bytes.Contains(b, []byte("："))
+}
+
+// attr returns the value of n's first attribute named key.
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// nodeText returns the text of every text node under n, in document order
+// (script and style included).
+func nodeText(n *html.Node) string {
+	if n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
+		return n.FirstChild.Data
+	}
+	var b strings.Builder
+	appendText(&b, n)
+	return b.String()
+}
+
+func appendText(b *strings.Builder, n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		appendText(b, c)
+	}
+}
+
+// maxLabelLen is the byte length of the longest field label.
+var maxLabelLen = func() int {
+	n := 0
+	for _, l := range fieldLabels {
+		n = max(n, len(l))
+	}
+	return n
+}()
+
+// maybeLabel reports whether the text under n may be a field label: without
+// white space, invisible characters and colons it is at most maxLabelLen
+// bytes long. It spares collapsing the text of every data cell.
+func maybeLabel(n *html.Node) bool {
+	k := 0
+	var count func(n *html.Node) bool
+	count = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				for _, r := range c.Data {
+					if isSpaceRune(r) || isZeroWidth(r) || r == ':' || r == '：' {
+						continue
+					}
+					if k += utf8.RuneLen(r); k > maxLabelLen {
+						return false
+					}
+				}
+			}
+			if !count(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return count(n)
 }
 
 // fieldLabel returns the Simplified form of a field label, or "".
@@ -331,45 +489,4 @@ func cleanTitle(s string) string {
 		return best
 	}
 	return s
-}
-
-// pageLines returns the page's text lines (block and <br> boundaries), for
-// the labelled-line search; script, style and head are skipped.
-func pageLines(root *html.Node) []string {
-	var lines []string
-	var b strings.Builder
-	flush := func() {
-		// Only short lines with a colon can hold "label：value" fields.
-		if raw := b.String(); len(raw) < 2000 && strings.ContainsAny(raw, ":：") {
-			if s := collapse(raw); s != "" {
-				lines = append(lines, s)
-			}
-		}
-		b.Reset()
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-			case html.ElementNode:
-				tag := c.Data
-				switch {
-				case skipTags[tag] || voidSkip[tag]:
-				case tag == "br":
-					flush()
-				case blockTags[tag]:
-					flush()
-					walk(c)
-					flush()
-				default:
-					walk(c)
-				}
-			}
-		}
-	}
-	walk(root)
-	flush()
-	return lines
 }

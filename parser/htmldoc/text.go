@@ -29,6 +29,25 @@ var blockTags = map[string]bool{
 	"option": true, "frame": true, "noframes": true,
 }
 
+// Tag kinds, for one lookup where a walk tests several of the sets above.
+const (
+	kindSkip  = 1 << iota // in skipTags
+	kindVoid              // in voidSkip
+	kindBlock             // in blockTags
+)
+
+var tagKinds = func() map[string]uint8 {
+	k := map[string]uint8{}
+	for sets, bit := range map[*map[string]bool]uint8{&skipTags: kindSkip, &voidSkip: kindVoid, &blockTags: kindBlock} {
+		for t, ok := range *sets {
+			if ok {
+				k[t] |= bit
+			}
+		}
+	}
+	return k
+}()
+
 // isSpaceRune reports white space, including U+00A0 (&nbsp;) and U+3000.
 func isSpaceRune(r rune) bool { return unicode.IsSpace(r) }
 
