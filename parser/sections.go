@@ -79,35 +79,55 @@ func hfold(r rune) rune {
 	return r
 }
 
-// runeForm is the fold and key form of one rune: tables.FoldText and
+// runeForm packs the fold and key forms of one rune: tables.FoldText and
 // tables.LabelKey work rune by rune, so the forms of a valid UTF-8 text are
-// the concatenations of the forms of its runes.
-type runeForm struct {
-	fold string // tables.FoldText of the rune
-	key  []rune // tables.LabelKey of the rune
-	same bool   // the rune is its own fold and key
-	mask uint8  // metaRune bits of the runes of fold
-}
+// the concatenations of the forms of its runes. It holds the metaRune bits
+// of the fold (bits 48–55), one of formSame, formGone, formOne (the key is
+// the one rune in bits 0–20) or formMulti (the key has several runes:
+// compute it), and formDone.
+type runeForm uint64
+
+const (
+	formDone  runeForm = 1 << 63
+	formSame  runeForm = 1 << 62 // the rune is its own fold and key
+	formGone  runeForm = 1 << 61 // the key is empty (a space)
+	formOne   runeForm = 1 << 60 // the key is one rune
+	formMulti runeForm = 1 << 59 // the key has several runes
+	formRune  runeForm = 1<<21 - 1
+)
+
+func (f runeForm) mask() uint8 { return uint8(f >> 48) }
 
 // bmpForms caches the forms of the Basic Multilingual Plane, filled on
-// first use (a report uses a few thousand distinct runes).
-var bmpForms [0x10000]atomic.Pointer[runeForm]
+// first use (a report uses a few thousand distinct runes). It holds no
+// pointers, so the garbage collector does not scan it.
+var bmpForms [0x10000]atomic.Uint64
 
 // formOf returns the forms of r.
-func formOf(r rune) *runeForm {
+func formOf(r rune) runeForm {
 	if r >= 0 && r < 0x10000 {
-		if f := bmpForms[r].Load(); f != nil {
-			return f
+		if f := bmpForms[r].Load(); f != 0 {
+			return runeForm(f)
 		}
 	}
 	s := string(r)
-	f := &runeForm{fold: tables.FoldText(s), key: []rune(tables.LabelKey(s))}
-	f.same = f.fold == s && len(f.key) == 1 && f.key[0] == r
-	for _, x := range f.fold {
-		f.mask |= metaRune(x)
+	fold, key := tables.FoldText(s), []rune(tables.LabelKey(s))
+	f := formDone
+	for _, x := range fold {
+		f |= runeForm(metaRune(x)) << 48
+	}
+	switch {
+	case fold == s && len(key) == 1 && key[0] == r:
+		f |= formSame
+	case len(key) == 0:
+		f |= formGone
+	case len(key) == 1:
+		f |= formOne | runeForm(key[0])
+	default:
+		f |= formMulti
 	}
 	if r >= 0 && r < 0x10000 {
-		bmpForms[r].Store(f)
+		bmpForms[r].Store(uint64(f))
 	}
 	return f
 }
@@ -133,16 +153,19 @@ func appendKey(runes []rune, offs []int32, s string, withKeys, withOffs bool) ([
 			}
 		}
 		f := formOf(r)
-		mask |= f.mask
+		mask |= f.mask()
 		switch {
-		case !withKeys:
-		case f.same:
+		case !withKeys || f&formGone != 0:
+		case f&(formSame|formOne) != 0:
+			if f&formOne != 0 {
+				r = rune(f & formRune)
+			}
 			runes = append(runes, r)
 			if withOffs {
 				offs = append(offs, int32(i))
 			}
 		default:
-			for _, k := range f.key {
+			for _, k := range tables.LabelKey(string(r)) {
 				runes = append(runes, k)
 				if withOffs {
 					offs = append(offs, int32(i))
