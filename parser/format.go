@@ -73,7 +73,7 @@ type formatScore struct {
 // carries any anchor of the revised 条例 (第二十条 captions, the 勾稽关系 note,
 // the official section-三 heading, 国办公开办函…).
 func FormatScores(doc *tables.Document) (s2019, s2021, legacy int) {
-	sc := scoreFormat(newDocText(doc, true))
+	sc := scoreFormat(prepare(doc, true, true, false))
 	return sc.t2019 + sc.weak2019, sc.t2021 + sc.weak2021, sc.legacy
 }
 
@@ -296,7 +296,7 @@ func scoreFormat(dt *docText) formatScore {
 // an old-outline term (同意公开, 否决公开, 不予公开答复, 收费及减免, 申诉,
 // 咨询), or it uses at least two of the strong old terms whatever its year.
 func DetectFormat(doc *tables.Document, year int) model.FormatVersion {
-	return detectFormat(newDocText(doc, true), year)
+	return detectFormat(prepare(doc, true, true, false), year)
 }
 
 // detectFormat is DetectFormat on prepared text.

@@ -202,6 +202,7 @@ func (kt keyText) byteAt(i int) int {
 type docText struct {
 	doc    *tables.Document
 	keys   bool // the key forms are set, not only the masks
+	offs   bool // the source offsets of prose key runes are set
 	blocks []blockText
 	cells  []cellText // of every table block, row by row
 	lines  []line     // proseLines, built on first use
@@ -225,18 +226,20 @@ type cellText struct {
 // newDocText prepares doc (nil for a nil doc); without keys only the masks
 // are computed.
 func newDocText(doc *tables.Document, keys bool) *docText {
-	return prepare(doc, keys, true)
+	return prepare(doc, keys, true, keys)
 }
 
 // prepare is newDocText, leaving the table cells out unless cells is set
-// (only splitSections may be given such a docText).
-func prepare(doc *tables.Document, keys, cells bool) *docText {
+// (only splitSections may be given such a docText) and the offsets of the
+// key runes unless offs is set (splitSections needs them).
+func prepare(doc *tables.Document, keys, cells, offs bool) *docText {
 	if doc == nil {
 		return nil
 	}
-	dt := &docText{doc: doc, keys: keys, blocks: make([]blockText, len(doc.Blocks))}
+	offs = offs && keys
+	dt := &docText{doc: doc, keys: keys, offs: offs, blocks: make([]blockText, len(doc.Blocks))}
 	var runes []rune
-	var offs []int32
+	var offsets []int32
 	if keys {
 		n, p := 0, 0
 		for _, b := range doc.Blocks {
@@ -254,7 +257,9 @@ func prepare(doc *tables.Document, keys, cells bool) *docText {
 		// One backing array for all blocks; each block's slice is capped so
 		// that appending to it cannot overwrite the next.
 		runes = make([]rune, 0, n/2+16)
-		offs = make([]int32, 0, p/2+16)
+		if offs {
+			offsets = make([]int32, 0, p/2+16)
+		}
 	}
 	ncells := 0
 	for _, b := range doc.Blocks {
@@ -288,11 +293,11 @@ func prepare(doc *tables.Document, keys, cells bool) *docText {
 			}
 			continue
 		}
-		rs, os := len(runes), len(offs)
+		rs, os := len(runes), len(offsets)
 		var m uint8
 		var ok bool
-		runes, offs, m, ok = appendKey(runes, offs, b.Text, keys, keys)
-		bt.kt = keyText{runes: runes[rs:len(runes):len(runes)], offs: offs[os:len(offs):len(offs)], src: b.Text}
+		runes, offsets, m, ok = appendKey(runes, offsets, b.Text, keys, offs)
+		bt.kt = keyText{runes: runes[rs:len(runes):len(runes)], offs: offsets[os:len(offsets):len(offsets)], src: b.Text}
 		bt.mask, bt.valid = m, ok
 	}
 	return dt
@@ -547,7 +552,7 @@ func indexRune(rs []rune, r rune) int {
 // to the next kept heading, paragraphs joined by "\n"; Src is the heading
 // block's location.
 func SplitSections(doc *tables.Document) []model.Section {
-	return splitSections(prepare(doc, true, false))
+	return splitSections(prepare(doc, true, false, true))
 }
 
 // splitSections is SplitSections on prepared text.
@@ -555,8 +560,8 @@ func splitSections(dt *docText) []model.Section {
 	if dt == nil {
 		return nil
 	}
-	if !dt.keys {
-		dt = newDocText(dt.doc, true)
+	if !dt.offs {
+		dt = prepare(dt.doc, true, false, true)
 	}
 	doc := dt.doc
 	var cands []headCand
