@@ -21,8 +21,12 @@
 //     ruled tables as lattices whose merged cells come from missing edges
 //     (Aligned grids, wrapped labels joined with "\n", vertical labels one
 //     cell); tables without rulings from text positions (label cells split at
-//     list markers, assigned to the numeric row nearest their centre; value
-//     columns from number centres); other lines as paragraphs, large lines
+//     list markers and at numeric rows' baselines, assigned to the row they
+//     share a baseline with or the one nearest their centre; value columns
+//     from number and dash centres; column-header lines as rows, wrapped
+//     header fragments stacked per column; a lone value centred under three
+//     columns a merged cell; a row of many values under column headers a
+//     table on its own); other lines as paragraphs, large lines
 //     as headings; page numbers and repeated running headers dropped with a
 //     diagnostic; a table row cut by a page break joined to the previous
 //     page's row.

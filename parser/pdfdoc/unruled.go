@@ -13,14 +13,20 @@ import (
 )
 
 // Tables without ruling lines are rebuilt from text lines: a run of lines
-// that carry several widely spaced numbers is a table; text-only lines
-// inside the run are fragments of wrapped labels, attached to the
-// vertically nearest numeric line (numbers are centred in tall cells), to
-// the label cell they overlap horizontally. Fragments that overlap no
-// label (one character per line group labels) are dropped with a note.
-// Value columns come from clustering the numbers' centres: when every
-// number falls into its own column the grid is Aligned and blank cells are
-// real blanks.
+// that carry several widely spaced values (numbers, or dashes printed for
+// zero) is a table; a line of one short label and one value far to its
+// right (table 2's single-value rows) continues a run but starts none; a
+// lone line of five or more values is a table when column headers stand
+// right above it (table 4). Text-only lines inside the run that reach over
+// the value columns are column-header rows of the grid (with a label line
+// right above one, as table 2's 第二十条第（五）项 over 信息内容 |
+// 本年处理决定数量); other text-only lines are fragments of wrapped labels,
+// attached to the numeric line they share a baseline with, else to the
+// vertically nearest (numbers are centred in tall cells), to the label
+// cell they overlap horizontally. Fragments that overlap no label (one
+// character per line group labels) are dropped with a note. Value columns
+// come from clustering the values' centres: when every value falls into
+// its own column the grid is Aligned and blank cells are real blanks.
 
 var (
 	sectionRe = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
@@ -43,7 +49,7 @@ func classify(ln *textLine) pline {
 	p := pline{ln: ln, cs: lineChunks(ln, splitGap(ln)), text: lineText(ln)}
 	nums := 0
 	for _, c := range p.cs {
-		if numberRe.MatchString(c.text) {
+		if isValueText(c.text) {
 			nums++
 		}
 		if utf8.RuneCountInString(c.text) > 40 {
@@ -52,7 +58,7 @@ func classify(ln *textLine) pline {
 	}
 	p.nums = nums
 	p.numeric = len(p.cs) >= 3 && nums >= 1 || len(p.cs) >= 2 && nums >= 2
-	if !p.numeric && len(p.cs) == 2 && nums == 1 && numberRe.MatchString(p.cs[1].text) {
+	if !p.numeric && len(p.cs) == 2 && nums == 1 && isValueText(p.cs[1].text) {
 		lab := p.cs[0].text
 		last, _ := utf8.DecodeLastRuneInString(lab)
 		sz := math.Max(ln.size, 6)
@@ -134,9 +140,10 @@ func tableRuns(ls []pline) []int {
 				numeric++
 			}
 		}
-		if numeric == 1 && last == i && labelless(ls[i]) && ls[i].nums >= 5 {
-			// One row of values without labels (table 4): a table when
-			// column headers stand right above it.
+		if numeric == 1 && last == i && ls[i].nums >= 5 {
+			// One row of many values (table 4; a table's first row at the
+			// foot of a page): a table when column headers stand right
+			// above it.
 			h := start
 			// (header cells may be tall: looser than label wrapping)
 			for h > 0 && run[h-1] < 0 && i-h < 10 && !ls[h-1].numeric && !endsRun(ls, h-1) &&
@@ -160,14 +167,26 @@ func tableRuns(ls []pline) []int {
 	return run
 }
 
-// labelless reports a line of numbers only.
-func labelless(p pline) bool { return p.nums == len(p.cs) }
-
 // overValues reports a text line whose chunks all lie over the value
 // columns of the numeric line row: column headers.
 func overValues(p, row pline) bool {
 	sz := math.Max(row.ln.size, 6)
-	lo, hi := row.cs[0].x-2*sz, row.cs[len(row.cs)-1].x1+2*sz
+	var vs []chunk
+	for _, c := range row.cs {
+		if isValueText(c.text) {
+			vs = append(vs, c)
+		}
+	}
+	n := len(vs)
+	if n == 0 {
+		return false
+	}
+	tol := 2 * sz
+	if n > 1 {
+		// a column's width: values may sit at either side of their cells
+		tol = math.Max(tol, (vs[n-1].x-vs[0].x)/float64(n-1))
+	}
+	lo, hi := vs[0].x-tol, vs[n-1].x1+tol
 	for _, c := range p.cs {
 		if c.x < lo || c.x1 > hi || utf8.RuneCountInString(c.text) > 20 {
 			return false
@@ -225,7 +244,7 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 		r := &urow{line: p}
 		for _, c := range p.cs {
 			switch {
-			case numberRe.MatchString(c.text):
+			case isValueText(c.text):
 				r.nums = append(r.nums, c)
 			case len(r.nums) == 0:
 				r.labels = append(r.labels, c)
@@ -274,7 +293,7 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 			continue
 		}
 		for _, c := range p.cs {
-			if numberRe.MatchString(c.text) && p.numeric {
+			if isValueText(c.text) && p.numeric {
 				continue
 			}
 			if c.x1 > firstNum+1 {
@@ -392,7 +411,17 @@ func unruledGrid(page int, ls []pline) (g *tables.Grid, dropped []string, scatte
 	sort.Float64s(centres)
 	var vcols []float64 // cluster centres
 	var cnt []int
+	// Columns are told apart at 12pt, or at 0.4 of the mean column pitch
+	// of the widest row: a cell's value may sit at its left edge (a dash)
+	// or in its middle (a number).
 	tol := 12.0
+	for _, r := range rows {
+		if n := len(r.nums); n == maxNums && n >= 3 {
+			pitch := (r.nums[n-1].x + r.nums[n-1].x1 - r.nums[0].x - r.nums[0].x1) / 2 / float64(n-1)
+			tol = math.Max(tol, 0.4*pitch)
+			break
+		}
+	}
 	for _, x := range centres {
 		if n := len(vcols); n > 0 && x-vcols[n-1] <= tol {
 			vcols[n-1] = (vcols[n-1]*float64(cnt[n-1]) + x) / float64(cnt[n-1]+1)
@@ -681,3 +710,7 @@ func joinLines(a, b string) string {
 	}
 	return a + b
 }
+
+// isValueText reports a value chunk of a table line: a number, or a dash
+// or slash printed for zero.
+func isValueText(s string) bool { return numberRe.MatchString(s) || dashRe.MatchString(s) }
