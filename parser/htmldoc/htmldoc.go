@@ -26,7 +26,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"golang.org/x/net/html"
+	"github.com/xxgk/nianbao/parser/htmldoc/internal/html"
 
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"
