@@ -129,6 +129,9 @@ func (x *extractor) flushT4() {
 			}
 			vals = rowVals
 		}
+		if len(vals) == 0 {
+			return // a header whose cells are all blank: no data row
+		}
 		if len(vals) > k {
 			for len(vals) > k && isBlankTok(vals[0]) {
 				vals = vals[1:]

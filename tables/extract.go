@@ -52,6 +52,8 @@ type extractor struct {
 	t4Done   bool
 	// table 3 rows resolved, in order, for the table-level pass
 	t3Rows []resolvedRow
+	// resolved records the rows already read (table, key, group)
+	resolved map[string]bool
 }
 
 // resolvedRow is a row whose values were read: one candidate reading per
@@ -250,6 +252,18 @@ func (x *extractor) flush() {
 	if p.shifted > 0 && p.spec.key != "" {
 		x.diag(model.DiagCellsShifted, model.SevInfo, fmt.Sprintf("row %s: %d empty field(s) between the label and the values taken as layout (merged cells)", p.spec.key, p.shifted), p.label.src, p.label.raw)
 	}
+	// A row printed again is not resolved again: the first is kept (see
+	// assemble), and a crafted input repeating one label cannot multiply
+	// the work.
+	dupKey := fmt.Sprint(p.spec.table, p.spec.key, p.spec.groupLabel)
+	if x.resolved == nil {
+		x.resolved = map[string]bool{}
+	}
+	if x.resolved[dupKey] {
+		x.diag(model.DiagRowDuplicate, model.SevInfo, "row "+p.spec.official+" printed twice; the first was kept", p.label.src, p.label.raw)
+		return
+	}
+	x.resolved[dupKey] = true
 	switch p.spec.table {
 	case 3:
 		if p.spec.groupLabel != "" && p.spec.key == "" {
@@ -460,7 +474,18 @@ func (x *extractor) resolveDigits(p *pending, vals []*token, k int, ok func([]in
 		r.cells = []model.Cell{c}
 		return r
 	}
-	cands, pieces, truncated := splitDigits(groups, k, ok)
+	var prune func([]int64) bool
+	if k == 15 {
+		prune = t4Partial
+	}
+	var cands [][]int64
+	var pieces [][]string
+	var truncated bool
+	if k == model.NumT3Cols && p.spec.table == 3 {
+		cands, pieces, truncated = splitRowTotal(groups, k)
+	} else {
+		cands, pieces, truncated = splitDigitsPruned(groups, k, ok, prune)
+	}
 	out := make([]model.Cell, k)
 	if len(cands) == 0 || truncated {
 		r.cells = uncertainCells(nil, k, vals)

@@ -32,6 +32,12 @@ func digitPieces(vals []*token) []string {
 // (no leading zeros except "0" itself, every group boundary a cut) for which
 // ok accepts the values. It stops after maxCandidates results.
 func splitDigits(groups []string, k int, ok func([]int64) bool) (cands [][]int64, pieces [][]string, truncated bool) {
+	return splitDigitsPruned(groups, k, ok, nil)
+}
+
+// splitDigitsPruned is splitDigits with a check of partial readings: a
+// branch is abandoned as soon as prune rejects the values chosen so far.
+func splitDigitsPruned(groups []string, k int, ok, prune func([]int64) bool) (cands [][]int64, pieces [][]string, truncated bool) {
 	// flatten into digits with forced cut positions
 	var digits []byte
 	forced := map[int]bool{}
@@ -107,6 +113,11 @@ func splitDigits(groups []string, k int, ok func([]int64) bool) (cands [][]int64
 			}
 			vals = append(vals, v)
 			strs = append(strs, string(digits[pos:end]))
+			if prune != nil && !prune(vals) {
+				vals = vals[:len(vals)-1]
+				strs = strs[:len(strs)-1]
+				continue
+			}
 			rec(end)
 			vals = vals[:len(vals)-1]
 			strs = strs[:len(strs)-1]
@@ -123,6 +134,16 @@ func rowTotalOK(v []int64) bool {
 		s += x
 	}
 	return s == v[len(v)-1]
+}
+
+// t4Partial rejects a partial table-4 reading as soon as a completed group
+// of five breaks total = Σ the four.
+func t4Partial(v []int64) bool {
+	if n := len(v); n%5 == 0 {
+		b := v[n-5:]
+		return b[0]+b[1]+b[2]+b[3] == b[4]
+	}
+	return true
 }
 
 // t4OK accepts 15 values whose three groups each have total = Σ the four.
@@ -252,4 +273,60 @@ func binom(n, k int) int {
 		r = r * (n - i) / (i + 1)
 	}
 	return r
+}
+
+// splitRowTotal enumerates the readings of a run of digits as k numbers of
+// which the last is the sum of the others (a table-3 row and its 总计). It
+// tries each length of the total first, so that the other parts can be cut
+// with a running sum that must not pass the total: far fewer branches than
+// checking the sum only at the end.
+func splitRowTotal(groups []string, k int) (cands [][]int64, pieces [][]string, truncated bool) {
+	if len(groups) == 0 || k < 2 {
+		return nil, nil, false
+	}
+	last := groups[len(groups)-1]
+	for l := 1; l <= len(last) && l <= 12; l++ {
+		tot := last[len(last)-l:]
+		if l > 1 && tot[0] == '0' {
+			continue
+		}
+		var t int64
+		for i := 0; i < len(tot); i++ {
+			if tot[i] < '0' || tot[i] > '9' {
+				return nil, nil, false
+			}
+			t = t*10 + int64(tot[i]-'0')
+		}
+		prefix := append([]string(nil), groups[:len(groups)-1]...)
+		if rest := last[:len(last)-l]; rest != "" {
+			prefix = append(prefix, rest)
+		}
+		if len(prefix) == 0 {
+			continue
+		}
+		sumIs := func(v []int64) bool {
+			var s int64
+			for _, x := range v {
+				s += x
+			}
+			return s == t
+		}
+		sumWithin := func(v []int64) bool {
+			var s int64
+			for _, x := range v {
+				s += x
+			}
+			return s <= t
+		}
+		cs, ps, tr := splitDigitsPruned(prefix, k-1, sumIs, sumWithin)
+		truncated = truncated || tr
+		for i := range cs {
+			cands = append(cands, append(cs[i], t))
+			pieces = append(pieces, append(ps[i], tot))
+		}
+		if len(cands) >= maxCandidates {
+			return cands, pieces, true
+		}
+	}
+	return cands, pieces, truncated
 }
