@@ -2,6 +2,7 @@ package tables
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -166,10 +167,47 @@ func FoldText(s string) string {
 	return b.String()
 }
 
+// keyCache holds the key form of each rune of the Basic Multilingual
+// Plane, filled on first use: 0 unknown, 1 removed, 2 several runes
+// (computed each time), r+3 the single rune r. LabelKey works rune by rune,
+// so a string's key is the concatenation of its runes' keys.
+var keyCache [0x10000]atomic.Int32
+
 // LabelKey returns the key a label is matched on: FoldText, then every space,
 // line break, quote and list punctuation removed, so that "（一） 予以 公开",
 // "(一)予以公开" and "（一）予以\n公开" give the same key "(一)予以公开".
 func LabelKey(s string) string {
+	buf := make([]byte, 0, len(s))
+	for _, r := range s {
+		var c int32
+		if r >= 0 && r < 0x10000 {
+			c = keyCache[r].Load()
+			if c == 0 {
+				k := []rune(labelKeySlow(string(r)))
+				switch len(k) {
+				case 0:
+					c = 1
+				case 1:
+					c = k[0] + 3
+				default:
+					c = 2
+				}
+				keyCache[r].Store(c)
+			}
+		}
+		switch {
+		case c == 1:
+		case c >= 3:
+			buf = utf8.AppendRune(buf, c-3)
+		default:
+			buf = append(buf, labelKeySlow(string(r))...)
+		}
+	}
+	return string(buf)
+}
+
+// labelKeySlow is the definition of LabelKey.
+func labelKeySlow(s string) string {
 	s = FoldText(s)
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || isSpaceLike(r) {

@@ -102,7 +102,7 @@ func tokenize(doc *Document) []token {
 				toks = append(toks, token{kind: tokValue, raw: text, src: b.Src, row: row})
 				continue
 			}
-			if hasDigitRun(text) {
+			if hasBareNumber(text) {
 				toks = append(toks, splitRuns(text, b.Src, row, true)...)
 				continue
 			}
@@ -126,6 +126,28 @@ func hasDigitRun(s string) bool {
 		}
 	}
 	return false
+}
+
+// hasBareNumber reports a run of digits that is not followed by a unit or
+// a date word: prose ("2021年", "197条") has none, a table run together with
+// its labels has some. Only such paragraphs need splitRuns.
+func hasBareNumber(s string) bool {
+	inRun := false
+	for _, r := range s {
+		digit := (r >= '0' && r <= '9') || (r >= '０' && r <= '９')
+		switch {
+		case digit:
+			inRun = true
+		case inRun && (r == '.' || r == ',' || r == ' ' || r == '，' || r == '．'):
+			// inside a number, or a separator; decide on the next rune
+		case inRun:
+			if !isUnitRune(r) && r != '、' && r != '.' {
+				return true
+			}
+			inRun = false
+		}
+	}
+	return inRun
 }
 
 // hasValueDigits reports digits in a cell beyond its list ordinal ("1.属于
