@@ -413,10 +413,10 @@ func (x *extractor) resolveT3(p *pending, vals []*token) resolvedRow {
 		x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("row %s: %d values for 7 columns; cannot tell which belong where", key, len(cells)), p.label.src, rawOf(vals), "t3."+key)
 		return r
 	}
-	cands, placements, undetermined := raggedT3(cells)
+	cands, first, nPlacements, undetermined := raggedT3(cells)
 	if len(cands) == 1 && !undetermined {
 		out := make([]model.Cell, k)
-		pl := placements[0]
+		pl := first
 		filled := map[int]bool{}
 		for j, p := range pl {
 			c := cells[j]
@@ -431,8 +431,8 @@ func (x *extractor) resolveT3(p *pending, vals []*token) resolvedRow {
 		}
 		r.cells = out
 		how := "one placement"
-		if len(placements) > 1 {
-			how = fmt.Sprintf("%d placements, all giving the same values", len(placements))
+		if nPlacements > 1 {
+			how = fmt.Sprintf("%d placements, all giving the same values", nPlacements)
 		}
 		x.diag(model.DiagRaggedRepaired, model.SevInfo, fmt.Sprintf("row %s: %d values printed for 7 columns; the missing value was inferred from the row total (%s)", key, len(cells), how), p.label.src, rawOf(vals), "t3."+key)
 		return r

@@ -165,17 +165,17 @@ func anyOK([]int64) bool { return true }
 // whose sum must be zero). It returns the distinct complete readings, the
 // placements that gave them, and whether some placement was left
 // undetermined.
-func raggedT3(known []model.Cell) (cands []candidate, placements [][]int, undetermined bool) {
+func raggedT3(known []model.Cell) (cands []candidate, first []int, nPlacements int, undetermined bool) {
 	n := len(known)
 	const k = model.NumT3Cols
 	if n == 0 || n > k {
-		return nil, nil, true
+		return nil, nil, 0, true
 	}
 	var vals [k]model.Decimal
 	for i, c := range known {
 		v, _, ok := c.Eval()
 		if !ok {
-			return nil, nil, true
+			return nil, nil, 0, true
 		}
 		vals[i] = v
 	}
@@ -186,15 +186,11 @@ func raggedT3(known []model.Cell) (cands []candidate, placements [][]int, undete
 		allZero = allZero && vals[i].IsZero()
 	}
 	if allZero && n >= k-1 {
-		cands = []candidate{make(candidate, k)}
-		for p := 0; p < binom(k, n); p++ {
-			pl := make([]int, n)
-			for i := range pl {
-				pl[i] = i
-			}
-			placements = append(placements, pl)
+		first = make([]int, n)
+		for i := range first {
+			first[i] = i
 		}
-		return cands, placements, false
+		return []candidate{make(candidate, k)}, first, binom(k, n), false
 	}
 	var pos [k]int
 	var rec func(i, start int)
@@ -242,17 +238,19 @@ func raggedT3(known []model.Cell) (cands []candidate, placements [][]int, undete
 			return
 		}
 		out := candidate(row[:])
+		nPlacements++
+		if first == nil {
+			first = append([]int(nil), pos[:n]...)
+		}
 		for _, cd := range cands {
 			if equalCand(cd, out) {
-				placements = append(placements, append([]int(nil), pos[:n]...))
 				return
 			}
 		}
 		cands = append(cands, append(candidate(nil), out...))
-		placements = append(placements, append([]int(nil), pos[:n]...))
 	}
 	rec(0, 0)
-	return cands, placements, undetermined
+	return cands, first, nPlacements, undetermined
 }
 
 func equalCand(a, b candidate) bool {
