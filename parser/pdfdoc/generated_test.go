@@ -82,12 +82,17 @@ func TestGeneratedUnruled(t *testing.T) {
 // TestUnruledGridShapes pins the grids rebuilt without rulings: table 2's
 // single-value rows are a label and one value spanning the three value
 // columns, its header lines are rows of their own, and table 4 is header
-// rows (wrapped headers stacked per column) over a row of fifteen values.
+// rows (wrapped headers stacked per column) over a row of fifteen values;
+// the prose of a page taken mostly by such tables stays paragraphs.
 func TestUnruledGridShapes(t *testing.T) {
 	d := corpusgen.Generate(corpusgen.Options{Seed: 3, Reports: 1, Layouts: []string{corpusgen.LayoutPDF}, UnruledPDF: 1, DefectRate: -1})[0]
 	doc, _, _ := tableCells(t, d)
 	var licensing, header, t4 bool
 	for _, b := range doc.Blocks {
+		if b.Kind == tables.BlockHeading && strings.ContainsAny(b.Text, "，。") {
+			// the body size is taken from the prose, not the table's small print
+			t.Errorf("prose read as a heading: %q", b.Text)
+		}
 		if b.Kind != tables.BlockTable {
 			continue
 		}

@@ -634,6 +634,24 @@ func layoutLines(page int, lines []*textLine, body int, doc *tables.Document, un
 		ls = append(ls, classify(ln))
 	}
 	runs := tableRuns(ls)
+	// The body size leaves out the lines of unruled tables, as it leaves
+	// out the glyphs of ruled ones: a page mostly taken by a table of small
+	// print keeps its prose as paragraphs, not headings.
+	sizes := map[int]int{}
+	for i, p := range ls {
+		if runs[i] < 0 {
+			sizes[int(math.Round(p.ln.size))] += len(p.ln.glyphs)
+		}
+	}
+	if len(sizes) > 0 {
+		b, best := 0, 0
+		for sz, n := range sizes {
+			if n > best || n == best && sz < b {
+				b, best = sz, n
+			}
+		}
+		body = b
+	}
 	// the text's right margin: the widest body line's end
 	for _, p := range ls {
 		if !p.numeric && math.Abs(p.ln.size-float64(body)) < 1 {
