@@ -58,7 +58,12 @@
 // when its continuation sits right above the next page's first row; a
 // continuation separated from the rows by a wider gap stays a paragraph
 // and the label is kept truncated. Ruled tables are repaired
-// (mergeContinuations).
+// (mergeContinuations). An unruled table whose column headers and values
+// are parted by a page break (table 4's header at the foot of a page, its
+// one row of values on the next) is not rebuilt: the values stay prose.
+// Unruled value columns are found from number positions alone, so a
+// printed blank in an unruled table is placed by position, and a lone
+// value centred under three columns is read as a merged cell.
 // BUG: paragraphs are one block per printed line; lines are not joined.
 // BUG: fonts and forms are cached by reading pdf.Value's unexported object
 // reference through reflection (objkey.go), falling back to the value's
