@@ -111,7 +111,8 @@ func measure(n *html.Node, stats map[*html.Node]stat, inLink bool) stat {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			t := strings.TrimFunc(c.Data, isSpaceRune)
+			// Trailing space counts for neither the weight nor the marker.
+			t := strings.TrimLeftFunc(c.Data, isSpaceRune)
 			if t == "" {
 				continue
 			}

@@ -135,14 +135,39 @@ func buildGrid(t *html.Node, rows []*html.Node, n int) (*tables.Grid, []*html.No
 	}
 	nrows := len(rows)
 	occ := make([][]slot, nrows)
+	// The cells of each row, and room for the slots and origins in a few
+	// allocations rather than one per cell (the bounds keep a hostile table
+	// from reserving more than the cell limit).
+	rowTDs := make([][]*html.Node, nrows)
+	nCells, maxTDs := 0, 0
+	for r, tr := range rows {
+		rowTDs[r] = rowCells(tr)
+		nCells += len(rowTDs[r])
+		maxTDs = max(maxTDs, len(rowTDs[r]))
+	}
+	if nrows*maxTDs <= MaxTableCells {
+		backing := make([]slot, nrows*maxTDs)
+		for r := range occ {
+			occ[r] = backing[r*maxTDs : r*maxTDs : (r+1)*maxTDs]
+		}
+	}
+	nCells = min(nCells, MaxTableCells)
+	store := make([]origin, 0, nCells)
+	newOrigin := func(o origin) *origin {
+		if len(store) == cap(store) {
+			store = make([]origin, 0, 64)
+		}
+		store = append(store, o)
+		return &store[len(store)-1]
+	}
 	positions := 0
 	badSpans, clipped, overlaps := 0, 0, 0
 	truncated := false
-	var origins []*origin
+	origins := make([]*origin, 0, nCells)
 rowLoop:
-	for r, tr := range rows {
+	for r := range rows {
 		c := 0
-		for _, td := range rowCells(tr) {
+		for _, td := range rowTDs[r] {
 			for c < len(occ[r]) && occ[r][c].o != nil {
 				c++
 			}
@@ -168,7 +193,7 @@ rowLoop:
 				break rowLoop
 			}
 			positions += rs * cs
-			o := &origin{text: cellText(td, &nested), row: r, col: c, rs: rs, cs: cs}
+			o := newOrigin(origin{text: cellText(td, &nested), row: r, col: c, rs: rs, cs: cs})
 			origins = append(origins, o)
 			for dr := 0; dr < rs; dr++ {
 				row := occ[r+dr]
@@ -215,11 +240,17 @@ rowLoop:
 	}
 
 	g.Rows = make([][]tables.GridCell, nrows)
+	total := 0
+	for _, row := range occ {
+		total += min(len(row), width)
+	}
+	all := make([]tables.GridCell, total)
 	for r, row := range occ {
 		if len(row) > width {
 			row = row[:width]
 		}
-		cells := make([]tables.GridCell, len(row))
+		cells := all[:len(row):len(row)]
+		all = all[len(row):]
 		for c, s := range row {
 			if s.o == nil || s.dc >= s.o.cs {
 				cells[c] = tables.GridCell{RowSpan: 1, ColSpan: 1}
