@@ -127,7 +127,7 @@ func measure(n *html.Node, stats map[*html.Node]stat, inLink bool) stat {
 				s.markers++
 			}
 		case html.ElementNode:
-			if tagKinds[c.Data]&(kindSkip|kindVoid) != 0 {
+			if kindOf(c)&(kindSkip|kindVoid) != 0 {
 				continue
 			}
 			cs := measure(c, stats, inLink || c.Data == "a")
@@ -163,7 +163,7 @@ func (p *page) findBody() *html.Node {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
 				st := stats[c]
-				if skipTags[c.Data] {
+				if kindOf(c)&kindSkip != 0 {
 					n.RemoveChild(c)
 				} else if ((isChromeElement(c) && st.markers == 0) || (isMetaTable(c) && st.markers <= 1)) &&
 					st.weight*4 < total.weight {

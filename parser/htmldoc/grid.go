@@ -91,7 +91,7 @@ func textLen(n *html.Node, inTable bool) (all, nested int) {
 				nested += k
 			}
 		case html.ElementNode:
-			if skipTags[c.Data] {
+			if kindOf(c)&kindSkip != 0 {
 				continue
 			}
 			a, b := textLen(c, inTable || c.Data == "table")
@@ -323,15 +323,15 @@ func gatherCell(n *html.Node, b *strings.Builder, nested *[]*html.Node) {
 		case html.TextNode:
 			b.WriteString(strings.ReplaceAll(c.Data, "\x00", ""))
 		case html.ElementNode:
-			tag := c.Data
+			tag, kind := c.Data, kindOf(c)
 			switch {
-			case skipTags[tag] || voidSkip[tag]:
+			case kind&(kindSkip|kindVoid) != 0:
 			case tag == "br":
 				b.WriteString(lineBreak)
 			case tag == "table":
 				*nested = append(*nested, c)
 				b.WriteString(lineBreak)
-			case blockTags[tag]:
+			case kind&kindBlock != 0:
 				b.WriteString(lineBreak)
 				gatherCell(c, b, nested)
 				b.WriteString(lineBreak)

@@ -350,7 +350,7 @@ func (c *metaCollector) walk(n *html.Node, text bool) {
 				c.walk(k, false)
 				continue
 			}
-			kind := tagKinds[k.Data]
+			kind := kindOf(k)
 			switch {
 			case kind&(kindSkip|kindVoid) != 0:
 				c.walk(k, false)

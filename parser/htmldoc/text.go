@@ -2,6 +2,10 @@ package htmldoc
 
 import (
 	"strings"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/xxgk/nianbao/parser/htmldoc/internal/html"
 	"unicode"
 	"unicode/utf8"
 )
@@ -47,6 +51,26 @@ var tagKinds = func() map[string]uint8 {
 	}
 	return k
 }()
+
+// atomKinds holds tagKinds by atom, for kindOf.
+var atomKinds = func() map[atom.Atom]uint8 {
+	k := map[atom.Atom]uint8{}
+	for t, v := range tagKinds {
+		if a := atom.Lookup([]byte(t)); a != 0 {
+			k[a] = v
+		}
+	}
+	return k
+}()
+
+// kindOf returns tagKinds[n.Data], looked up by atom when the node's atom
+// names its tag (a faster map).
+func kindOf(n *html.Node) uint8 {
+	if a := n.DataAtom; a != 0 && a.String() == n.Data {
+		return atomKinds[a]
+	}
+	return tagKinds[n.Data]
+}
 
 // isSpaceRune reports white space, including U+00A0 (&nbsp;) and U+3000.
 func isSpaceRune(r rune) bool { return unicode.IsSpace(r) }

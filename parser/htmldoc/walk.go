@@ -57,7 +57,8 @@ func (w *walker) node(n *html.Node) {
 		w.children(n)
 	case html.ElementNode:
 		tag := n.Data
-		if skipTags[tag] || voidSkip[tag] {
+		kind := kindOf(n)
+		if kind&(kindSkip|kindVoid) != 0 {
 			return
 		}
 		switch tag {
@@ -80,7 +81,7 @@ func (w *walker) node(n *html.Node) {
 			w.pre--
 			w.flush()
 		default:
-			if blockTags[tag] {
+			if kind&kindBlock != 0 {
 				w.flush()
 				w.children(n)
 				w.flush()
