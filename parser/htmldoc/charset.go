@@ -42,6 +42,7 @@ var reXMLEncoding = regexp.MustCompile(`encoding\s*=\s*["']([A-Za-z0-9_.\-]+)["'
 // decoded is the result of decoding a page's bytes.
 type decoded struct {
 	text    string
+	raw     []byte // set instead of text when the page's own bytes are UTF-8 (spares a copy)
 	charset string // the encoding actually used
 	diags   []model.Diagnostic
 }
@@ -87,7 +88,7 @@ func decode(src []byte, contentType string) (decoded, error) {
 
 	if utf8.Valid(src) {
 		out.charset = csUTF8
-		out.text = string(src)
+		out.raw = src
 		if declared != nil && declName != csUTF8 && hasNonASCII(src) {
 			out.diags = append(out.diags, model.Diagnostic{Code: model.DiagCharset, Severity: model.SevInfo,
 				Message: fmt.Sprintf("page declares %s in %s but its bytes are valid UTF-8: read as UTF-8", label, from)})

@@ -137,9 +137,19 @@ func Parse(ctx context.Context, src []byte, opts Options) (doc *tables.Document,
 	}
 	doc = &tables.Document{Input: "html"}
 	doc.Diagnostics = append(doc.Diagnostics, dec.diags...)
-	text := strings.TrimPrefix(dec.text, "\uFEFF")
-
-	root, err := html.Parse(strings.NewReader(text))
+	var root *html.Node
+	var text string // for the flat-text fallback
+	if dec.raw != nil {
+		// The page's own bytes are UTF-8: the tokenizer reads them where
+		// they are (it copies what it keeps), sparing a copy of the page.
+		raw := bytes.TrimPrefix(dec.raw, []byte("\uFEFF"))
+		if root, err = html.Parse(bytes.NewReader(raw)); err != nil {
+			text = string(raw)
+		}
+	} else {
+		text = strings.TrimPrefix(dec.text, "\uFEFF")
+		root, err = html.Parse(strings.NewReader(text))
+	}
 	if err != nil {
 		// The parser refuses pages nested deeper than 512 open elements.
 		doc.Diagnostics = append(doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: model.SevWarning,

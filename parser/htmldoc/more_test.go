@@ -70,8 +70,12 @@ func TestDecode(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if dec.charset != tt.charset || !strings.Contains(dec.text, tt.wantText) {
-				t.Errorf("charset %s text %q, want %s with %q", dec.charset, dec.text, tt.charset, tt.wantText)
+			text := dec.text
+			if dec.raw != nil {
+				text = string(dec.raw)
+			}
+			if dec.charset != tt.charset || !strings.Contains(text, tt.wantText) {
+				t.Errorf("charset %s text %q, want %s with %q", dec.charset, text, tt.charset, tt.wantText)
 			}
 			if (len(dec.diags) > 0) != tt.wantDiag {
 				t.Errorf("diagnostics %v, want some: %v", dec.diags, tt.wantDiag)
