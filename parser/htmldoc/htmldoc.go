@@ -11,6 +11,10 @@
 // to their content. A table nested in a data table's cell becomes its own
 // grid after the outer one, and its text is not repeated in the outer cell.
 //
+// The parse tree comes from internal/html, a copy of golang.org/x/net/html
+// that allocates less (its README lists the changes; its tests compare it
+// with the original).
+//
 // Bounds: pages above MaxInputSize bytes or MaxTags tags are refused
 // (ErrTooLarge); the HTML parser refuses more than 512 open elements (the front end
 // then falls back to flat text, with a diagnostic); a table keeps at most

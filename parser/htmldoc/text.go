@@ -132,14 +132,18 @@ func collapseLines(s string) string {
 	if !strings.Contains(s, lineBreak) {
 		return collapse(s)
 	}
-	parts := strings.Split(s, lineBreak)
-	out := parts[:0]
-	for _, p := range parts {
+	var b strings.Builder
+	for rest, more := s, true; more; {
+		var p string
+		p, rest, more = strings.Cut(rest, lineBreak)
 		if c := collapse(p); c != "" {
-			out = append(out, c)
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(c)
 		}
 	}
-	return strings.Join(out, "\n")
+	return b.String()
 }
 
 // lineBreak is the marker written for <br> and block boundaries inside a
