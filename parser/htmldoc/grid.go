@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xxgk/nianbao/parser/htmldoc/internal/html"
+	"golang.org/x/net/html"
 
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"

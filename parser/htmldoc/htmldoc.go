@@ -11,9 +11,7 @@
 // to their content. A table nested in a data table's cell becomes its own
 // grid after the outer one, and its text is not repeated in the outer cell.
 //
-// The parse tree comes from internal/html, a copy of golang.org/x/net/html
-// that allocates less (its README lists the changes; its tests compare it
-// with the original).
+// The parse tree comes from golang.org/x/net/html.
 //
 // Bounds: pages above MaxInputSize bytes or MaxTags tags are refused
 // (ErrTooLarge); the HTML parser refuses more than 512 open elements (the front end
@@ -30,7 +28,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/xxgk/nianbao/parser/htmldoc/internal/html"
+	"golang.org/x/net/html"
 
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"

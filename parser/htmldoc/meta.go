@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/xxgk/nianbao/parser/htmldoc/internal/html"
+	"golang.org/x/net/html"
 )
 
 // cst is China Standard Time, a fixed +08:00 zone (no tzdata needed).

@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/net/html/atom"
 
-	"github.com/xxgk/nianbao/parser/htmldoc/internal/html"
+	"golang.org/x/net/html"
 	"unicode"
 	"unicode/utf8"
 )

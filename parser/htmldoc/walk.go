@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/xxgk/nianbao/parser/htmldoc/internal/html"
+	"golang.org/x/net/html"
 
 	"github.com/xxgk/nianbao/model"
 	"github.com/xxgk/nianbao/tables"
