@@ -102,7 +102,7 @@ func (x *extractor) flushT4() {
 	uncertain := false
 	switch {
 	case vals[0].run:
-		p := &pending{spec: &rowSpec{table: 4, key: "t4"}, label: *vals[0]}
+		p := &pending{spec: &rowSpec{table: 4, key: "t4"}, label: vals[0]}
 		r := x.resolveDigits(p, vals, k, t4OK)
 		cells = r.cells
 	default:

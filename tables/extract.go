@@ -23,7 +23,7 @@ type Extraction struct {
 // pending is a recognised row label waiting for its values.
 type pending struct {
 	spec  *rowSpec
-	label token
+	label *token
 	vals  []*token
 	// ambiguous: the label holds the wording of two rows
 	ambiguous bool
@@ -53,14 +53,16 @@ type extractor struct {
 	// table 3 rows resolved, in order, for the table-level pass
 	t3Rows []resolvedRow
 	// resolved records the rows already read (table, key, group)
-	resolved map[string]bool
+	resolved map[resolvedKey]bool
+	// pend is the storage of cur
+	pend pending
 }
 
 // resolvedRow is a row whose values were read: one candidate reading per
 // column, or several when the printed row is ambiguous.
 type resolvedRow struct {
 	spec  *rowSpec
-	label token
+	label *token
 	cells []model.Cell
 	// cands holds the possible readings when the row is ambiguous; cells are
 	// then uncertain where the readings disagree.
@@ -124,7 +126,8 @@ func (x *extractor) step(t *token) {
 		if g := groupOf(spec); g != "" {
 			x.group = g
 		}
-		x.cur = &pending{spec: spec, label: *t, ambiguous: ambiguousCell(t.key, t3Specs)}
+		x.cur = x.newPending(spec, t)
+		x.cur.ambiguous = ambiguousCell(t.key, t3Specs)
 		return
 	}
 	if !x.t3Seen {
@@ -146,13 +149,27 @@ func (x *extractor) step(t *token) {
 		}
 		if spec != nil {
 			x.flush()
-			x.cur = &pending{spec: spec, label: *t}
+			x.cur = x.newPending(spec, t)
 			return
 		}
 	}
 	// other text ends the current row
 	x.flush()
 	x.flushT4()
+}
+
+// resolvedKey names a row that was read: table, row key, group label.
+type resolvedKey struct {
+	table      int
+	key, group string
+}
+
+// newPending starts a row at label t, reusing the extractor's one pending
+// row and its value buffer: a report has hundreds of labels.
+func (x *extractor) newPending(spec *rowSpec, t *token) *pending {
+	p := &x.pend
+	*p = pending{spec: spec, label: t, vals: p.vals[:0]}
+	return p
 }
 
 // matchT4Header recognises the header of table 4: a cell or line that is
@@ -255,9 +272,9 @@ func (x *extractor) flush() {
 	// A row printed again is not resolved again: the first is kept (see
 	// assemble), and a crafted input repeating one label cannot multiply
 	// the work.
-	dupKey := fmt.Sprint(p.spec.table, p.spec.key, p.spec.groupLabel)
+	dupKey := resolvedKey{p.spec.table, p.spec.key, p.spec.groupLabel}
 	if x.resolved == nil {
-		x.resolved = map[string]bool{}
+		x.resolved = map[resolvedKey]bool{}
 	}
 	if x.resolved[dupKey] {
 		x.diag(model.DiagRowDuplicate, model.SevInfo, "row "+p.spec.official+" printed twice; the first was kept", p.label.src, p.label.raw)
