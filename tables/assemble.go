@@ -81,7 +81,7 @@ func (x *extractor) resolveT2(p *pending, vals []*token) resolvedRow {
 		// keep the raw runs; split once the arity is known
 		r.note = "run"
 		for _, v := range vals {
-			r.cells = append(r.cells, model.Cell{Kind: model.CellText, Raw: v.raw, Src: v.src})
+			r.cells = append(r.cells, model.Cell{Kind: model.CellText, Raw: v.raw, Src: v.srcLoc()})
 		}
 		return r
 	}
@@ -146,7 +146,7 @@ func (x *extractor) flushT4() {
 		}
 		if uncertain {
 			cells = uncertainCells(nil, k, vals)
-			x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("table 4: %d values for 15 columns; cells marked uncertain", len(vals)), vals[0].src, rawOf(vals))
+			x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("table 4: %d values for 15 columns; cells marked uncertain", len(vals)), vals[0].srcLoc(), rawOf(vals))
 		} else {
 			cells = cellsOf(vals)
 		}
@@ -199,11 +199,11 @@ func (x *extractor) assembleT2() {
 			}
 		}
 		if len(keys) == 0 {
-			x.diag(model.DiagExtraRow, model.SevInfo, fmt.Sprintf("table 2: row %s does not belong to the %s format", r.spec.official, f), r.label.src, r.label.raw)
+			x.diag(model.DiagExtraRow, model.SevInfo, fmt.Sprintf("table 2: row %s does not belong to the %s format", r.spec.official, f), r.label.srcLoc(), r.label.raw)
 			continue
 		}
 		if seen[r.spec.key] {
-			x.diag(model.DiagRowDuplicate, model.SevInfo, "table 2: row "+r.spec.official+" printed twice; the first was kept", r.label.src, r.label.raw)
+			x.diag(model.DiagRowDuplicate, model.SevInfo, "table 2: row "+r.spec.official+" printed twice; the first was kept", r.label.srcLoc(), r.label.raw)
 			continue
 		}
 		seen[r.spec.key] = true
@@ -211,8 +211,8 @@ func (x *extractor) assembleT2() {
 		cells := r.cells
 		if r.note == "run" {
 			var toks []*token
-			for _, c := range cells {
-				toks = append(toks, &token{raw: c.Raw, src: c.Src, run: true})
+			for i := range cells {
+				toks = append(toks, &token{raw: cells[i].Raw, loc: &cells[i].Src, run: true})
 			}
 			p := &pending{spec: r.spec, label: r.label}
 			cells = x.resolveDigits(p, toks, k, anyOK).cells
@@ -232,7 +232,7 @@ func (x *extractor) assembleT2() {
 				cells = nb[:1]
 			} else {
 				cells = uncertainCells(nil, k, nil)
-				x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("table 2: row %s has %d values for 1 column", r.spec.official, len(r.cells)), r.label.src, r.label.raw, keys...)
+				x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("table 2: row %s has %d values for 1 column", r.spec.official, len(r.cells)), r.label.srcLoc(), r.label.raw, keys...)
 			}
 		default:
 			raw := make([]string, len(cells))
@@ -242,9 +242,9 @@ func (x *extractor) assembleT2() {
 			cells = uncertainCells(nil, k, nil)
 			for i := range cells {
 				cells[i].Raw = strings.Join(raw, " | ")
-				cells[i].Src = r.label.src
+				cells[i].Src = r.label.srcLoc()
 			}
-			x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("table 2: row %s has %d values for %d columns; cells marked uncertain", r.spec.official, len(r.cells), k), r.label.src, strings.Join(raw, " | "), keys...)
+			x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("table 2: row %s has %d values for %d columns; cells marked uncertain", r.spec.official, len(r.cells), k), r.label.srcLoc(), strings.Join(raw, " | "), keys...)
 		}
 		for i, key := range keys {
 			if c := cell(key); c != nil {
@@ -289,7 +289,7 @@ func (x *extractor) assembleT3() {
 		}
 		key := r.spec.key
 		if seen[key] {
-			x.diag(model.DiagRowDuplicate, model.SevInfo, "table 3: row "+r.spec.official+" printed twice; the first was kept", r.label.src, r.label.raw, "t3."+key)
+			x.diag(model.DiagRowDuplicate, model.SevInfo, "table 3: row "+r.spec.official+" printed twice; the first was kept", r.label.srcLoc(), r.label.raw, "t3."+key)
 			continue
 		}
 		seen[key] = true

@@ -88,7 +88,7 @@ func (x *extractor) diag(code string, sev model.Severity, msg string, src model.
 }
 
 func (x *extractor) step(t *token) {
-	if t.copyCol || (t.grid && t.kind == tokText && t.src.Row > 0 && false) {
+	if t.copyCol || false {
 		return
 	}
 	if t.kind == tokValue {
@@ -267,7 +267,7 @@ func (x *extractor) flush() {
 		return // a label without values: a group label, or a row cut off
 	}
 	if p.shifted > 0 && p.spec.key != "" {
-		x.diag(model.DiagCellsShifted, model.SevInfo, fmt.Sprintf("row %s: %d empty field(s) between the label and the values taken as layout (merged cells)", p.spec.key, p.shifted), p.label.src, p.label.raw)
+		x.diag(model.DiagCellsShifted, model.SevInfo, fmt.Sprintf("row %s: %d empty field(s) between the label and the values taken as layout (merged cells)", p.spec.key, p.shifted), p.label.srcLoc(), p.label.raw)
 	}
 	// A row printed again is not resolved again: the first is kept (see
 	// assemble), and a crafted input repeating one label cannot multiply
@@ -277,7 +277,7 @@ func (x *extractor) flush() {
 		x.resolved = map[resolvedKey]bool{}
 	}
 	if x.resolved[dupKey] {
-		x.diag(model.DiagRowDuplicate, model.SevInfo, "row "+p.spec.official+" printed twice; the first was kept", p.label.src, p.label.raw)
+		x.diag(model.DiagRowDuplicate, model.SevInfo, "row "+p.spec.official+" printed twice; the first was kept", p.label.srcLoc(), p.label.raw)
 		return
 	}
 	x.resolved[dupKey] = true
@@ -296,7 +296,7 @@ func (x *extractor) flush() {
 				r.cells[i].Flags |= model.FlagUncertain
 			}
 			r.cands = nil
-			x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("label %q holds the wording of two rows; its values are marked uncertain", p.label.raw), p.label.src, p.label.raw, "t3."+p.spec.key)
+			x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("label %q holds the wording of two rows; its values are marked uncertain", p.label.raw), p.label.srcLoc(), p.label.raw, "t3."+p.spec.key)
 		}
 		x.t3Rows = append(x.t3Rows, r)
 		if p.spec.key == "carried_forward" {
@@ -382,7 +382,7 @@ func hasNonBlank(ts []*token) bool {
 func cellsOf(vals []*token) []model.Cell {
 	out := make([]model.Cell, len(vals))
 	for i, v := range vals {
-		out[i] = ParseCell(v.raw, v.src)
+		out[i] = ParseCell(v.raw, v.srcLoc())
 	}
 	return out
 }
@@ -417,7 +417,7 @@ func (x *extractor) resolveT3(p *pending, vals []*token) resolvedRow {
 			}
 		}
 		if len(nb) == k {
-			x.diag(model.DiagRaggedRepaired, model.SevInfo, fmt.Sprintf("row %s: %d fields for 7 columns; the blank fields were taken as layout", key, len(cells)), p.label.src, rawOf(vals), "t3."+key)
+			x.diag(model.DiagRaggedRepaired, model.SevInfo, fmt.Sprintf("row %s: %d fields for 7 columns; the blank fields were taken as layout", key, len(cells)), p.label.srcLoc(), rawOf(vals), "t3."+key)
 			cells = nb
 		}
 	}
@@ -427,7 +427,7 @@ func (x *extractor) resolveT3(p *pending, vals []*token) resolvedRow {
 		return r
 	case len(cells) > k:
 		r.cells = uncertainCells(cells, k, vals)
-		x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("row %s: %d values for 7 columns; cannot tell which belong where", key, len(cells)), p.label.src, rawOf(vals), "t3."+key)
+		x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("row %s: %d values for 7 columns; cannot tell which belong where", key, len(cells)), p.label.srcLoc(), rawOf(vals), "t3."+key)
 		return r
 	}
 	cands, first, nPlacements, undetermined := raggedT3(cells)
@@ -443,7 +443,7 @@ func (x *extractor) resolveT3(p *pending, vals []*token) resolvedRow {
 		}
 		for c := 0; c < k; c++ {
 			if !filled[c] {
-				out[c] = model.Cell{Kind: model.CellNumber, Num: cands[0][c], Src: p.label.src, Flags: model.FlagRepaired | model.FlagInferred}
+				out[c] = model.Cell{Kind: model.CellNumber, Num: cands[0][c], Src: p.label.srcLoc(), Flags: model.FlagRepaired | model.FlagInferred}
 			}
 		}
 		r.cells = out
@@ -451,14 +451,14 @@ func (x *extractor) resolveT3(p *pending, vals []*token) resolvedRow {
 		if nPlacements > 1 {
 			how = fmt.Sprintf("%d placements, all giving the same values", nPlacements)
 		}
-		x.diag(model.DiagRaggedRepaired, model.SevInfo, fmt.Sprintf("row %s: %d values printed for 7 columns; the missing value was inferred from the row total (%s)", key, len(cells), how), p.label.src, rawOf(vals), "t3."+key)
+		x.diag(model.DiagRaggedRepaired, model.SevInfo, fmt.Sprintf("row %s: %d values printed for 7 columns; the missing value was inferred from the row total (%s)", key, len(cells), how), p.label.srcLoc(), rawOf(vals), "t3."+key)
 		return r
 	}
 	r.cells = uncertainCells(cells, k, vals)
 	if !undetermined && len(cands) > 1 {
 		r.cands = cands
 	}
-	x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("row %s: %d values printed for 7 columns and %d readings fit the row total; cells marked uncertain", key, len(cells), max(len(cands), 2)), p.label.src, rawOf(vals), "t3."+key)
+	x.diag(model.DiagRaggedUncertain, model.SevWarning, fmt.Sprintf("row %s: %d values printed for 7 columns and %d readings fit the row total; cells marked uncertain", key, len(cells), max(len(cands), 2)), p.label.srcLoc(), rawOf(vals), "t3."+key)
 	return r
 }
 
@@ -468,7 +468,7 @@ func uncertainCells(cells []model.Cell, k int, vals []*token) []model.Cell {
 	raw := rawOf(vals)
 	src := model.Loc{}
 	if len(vals) > 0 {
-		src = vals[0].src
+		src = vals[0].srcLoc()
 	}
 	for i := range out {
 		out[i] = model.Cell{Kind: model.CellText, Raw: raw, Src: src, Flags: model.FlagUncertain}
@@ -480,7 +480,7 @@ func uncertainCells(cells []model.Cell, k int, vals []*token) []model.Cell {
 func (x *extractor) resolveDigits(p *pending, vals []*token, k int, ok func([]int64) bool) resolvedRow {
 	r := resolvedRow{spec: p.spec, label: p.label}
 	groups := digitPieces(vals)
-	src := vals[0].src
+	src := vals[0].srcLoc()
 	raw := rawOf(vals)
 	name := p.spec.key
 	if k == 1 {

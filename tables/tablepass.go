@@ -150,7 +150,7 @@ func (x *extractor) tablePass() {
 			}
 		}
 		if settled > 0 {
-			x.diag(model.DiagRaggedRepaired, model.SevInfo, fmt.Sprintf("row %s: %d cells settled by the table's column identities (%d consistent readings)", r.spec.key, settled, len(valid)), r.label.src, r.label.raw, "t3."+r.spec.key)
+			x.diag(model.DiagRaggedRepaired, model.SevInfo, fmt.Sprintf("row %s: %d cells settled by the table's column identities (%d consistent readings)", r.spec.key, settled, len(valid)), r.label.srcLoc(), r.label.raw, "t3."+r.spec.key)
 		}
 	}
 }

@@ -19,7 +19,7 @@ type token struct {
 	kind tokKind
 	raw  string
 	key  string // LabelKey(raw) for text tokens
-	src  model.Loc
+	loc  *model.Loc // where the text is (shared with the grid cell or block)
 	row  int  // identity of the printed row the token belongs to
 	grid bool // from a grid (a cell), not from a paragraph
 	// aligned: the grid's column positions are real.
@@ -56,7 +56,7 @@ func tokenize(doc *Document) []token {
 	}
 	toks := make([]token, 0, n+n/4)
 	row := 0
-	for _, b := range doc.Blocks {
+	for bi, b := range doc.Blocks {
 		switch b.Kind {
 		case BlockTable:
 			if b.Grid == nil {
@@ -64,13 +64,13 @@ func tokenize(doc *Document) []token {
 			}
 			for _, r := range b.Grid.Rows {
 				row++
-				for _, c := range r {
+				for ci, c := range r {
 					isText := isTextCell(c.Text)
 					if c.SpanRow > 0 && c.SpanCol == 0 && !isText {
 						// a value repeated by a vertical span belongs to the first row only
 						continue
 					}
-					t := token{raw: c.Text, src: c.Src, row: row, grid: true, aligned: b.Grid.Aligned, copyCol: c.SpanCol > 0}
+					t := token{raw: c.Text, loc: &r[ci].Src, row: row, grid: true, aligned: b.Grid.Aligned, copyCol: c.SpanCol > 0}
 					if isText {
 						// A cell holding a label and its numbers ("规章 0 0 0") is
 						// split like run-together text.
@@ -99,14 +99,14 @@ func tokenize(doc *Document) []token {
 				continue
 			}
 			if !isTextCell(text) {
-				toks = append(toks, token{kind: tokValue, raw: text, src: b.Src, row: row})
+				toks = append(toks, token{kind: tokValue, raw: text, loc: &doc.Blocks[bi].Src, row: row})
 				continue
 			}
 			if hasBareNumber(text) {
 				toks = append(toks, splitRuns(text, b.Src, row, true)...)
 				continue
 			}
-			toks = append(toks, token{kind: tokText, raw: text, key: LabelKey(text), src: b.Src, row: row})
+			toks = append(toks, token{kind: tokText, raw: text, key: LabelKey(text), loc: &doc.Blocks[bi].Src, row: row})
 		}
 	}
 	return toks
@@ -175,10 +175,10 @@ func splitRuns(text string, src model.Loc, row int, para bool) []token {
 			if s2 == "" {
 				return
 			}
-			toks = append(toks, token{kind: tokText, raw: s2, key: LabelKey(s2), src: subLoc(src, text, off), row: row, sub: true})
+			toks = append(toks, token{kind: tokText, raw: s2, key: LabelKey(s2), loc: subLoc(src, text, off), row: row, sub: true})
 			return
 		}
-		toks = append(toks, token{kind: tokValue, raw: strings.TrimSpace(s), src: subLoc(src, text, off), row: row, run: true, sub: true})
+		toks = append(toks, token{kind: tokValue, raw: strings.TrimSpace(s), loc: subLoc(src, text, off), row: row, run: true, sub: true})
 	}
 	i, textStart := 0, 0
 	for i < n {
@@ -272,7 +272,7 @@ func isYearContext(f []rune, i, k int) bool {
 }
 
 // subLoc returns the location of the rune offset off inside a paragraph.
-func subLoc(src model.Loc, text string, off int) model.Loc {
+func subLoc(src model.Loc, text string, off int) *model.Loc {
 	if src.Offset > 0 {
 		// Offsets are bytes; approximate through the raw text's runes.
 		b := 0
@@ -282,5 +282,13 @@ func subLoc(src model.Loc, text string, off int) model.Loc {
 		}
 		src.Offset += b
 	}
-	return src
+	return &src
+}
+
+// srcLoc returns where the token's text is.
+func (t *token) srcLoc() model.Loc {
+	if t.loc == nil {
+		return model.Loc{}
+	}
+	return *t.loc
 }
