@@ -18,10 +18,10 @@ const (
 type token struct {
 	kind tokKind
 	raw  string
-	key  string // LabelKey(raw) for text tokens
+	key  string     // LabelKey(raw) for text tokens
 	loc  *model.Loc // where the text is (shared with the grid cell or block)
-	row  int  // identity of the printed row the token belongs to
-	grid bool // from a grid (a cell), not from a paragraph
+	row  int        // identity of the printed row the token belongs to
+	grid bool       // from a grid (a cell), not from a paragraph
 	// aligned: the grid's column positions are real.
 	aligned bool
 	// run: a numeric run cut out of text that runs together (crawler text):
