@@ -2,6 +2,8 @@ package tables
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -122,10 +124,55 @@ type labelMatch struct {
 	end int
 }
 
-// matchCell recognises a label printed in its own cell or line. The whole
+// cellMatchCache remembers matchCell's answers per label key: the same
+// header and row labels come back in every report of a batch, and the
+// answer depends on the key alone. It stops growing at maxCellCache keys.
+var (
+	cellMatchCache sync.Map // cellCacheKey → int (spec index, -1 for none)
+	cellCacheSize  atomic.Int64
+)
+
+const maxCellCache = 50000
+
+type cellCacheKey struct {
+	specs *rowSpec // identifies the spec table (t2Specs or t3Specs)
+	key   string
+}
+
+// matchCell recognises a label printed in its own cell or line, through
+// cellMatchCache.
+func matchCell(key string, specs []rowSpec) *rowSpec {
+	if len(specs) == 0 {
+		return nil
+	}
+	ck := cellCacheKey{&specs[0], key}
+	if v, ok := cellMatchCache.Load(ck); ok {
+		if i := v.(int); i >= 0 {
+			return &specs[i]
+		}
+		return nil
+	}
+	s := matchCellUncached(key, specs)
+	if cellCacheSize.Load() < maxCellCache {
+		i := -1
+		if s != nil {
+			for j := range specs {
+				if &specs[j] == s {
+					i = j
+				}
+			}
+		}
+		if _, loaded := cellMatchCache.LoadOrStore(ck, i); !loaded {
+			cellCacheSize.Add(1)
+		}
+	}
+	return s
+}
+
+// matchCellUncached recognises a label printed in its own cell or line. The whole
 // text must be the label (apart from its ordinal and a little slack), so
 // prose sentences that mention a row are not taken for it.
-func matchCell(key string, specs []rowSpec) *rowSpec {
+func matchCellUncached(key string, specs []rowSpec) *rowSpec {
 	if len(key) > 240 {
 		return nil // prose, not a label cell
 	}
