@@ -2,6 +2,7 @@ package tables
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xxgk/nianbao/model"
@@ -267,7 +268,7 @@ func (x *extractor) flush() {
 		return // a label without values: a group label, or a row cut off
 	}
 	if p.shifted > 0 && p.spec.key != "" {
-		x.diag(model.DiagCellsShifted, model.SevInfo, fmt.Sprintf("row %s: %d empty field(s) between the label and the values taken as layout (merged cells)", p.spec.key, p.shifted), p.label.srcLoc(), p.label.raw)
+		x.diag(model.DiagCellsShifted, model.SevInfo, "row "+p.spec.key+": "+strconv.Itoa(p.shifted)+" empty field(s) between the label and the values taken as layout (merged cells)", p.label.srcLoc(), p.label.raw)
 	}
 	// A row printed again is not resolved again: the first is kept (see
 	// assemble), and a crafted input repeating one label cannot multiply
@@ -330,7 +331,8 @@ func selectValues(p *pending) []*token {
 	}
 	if p.label.grid {
 		// values on the label's own printed row; if it has none, the next row's
-		var same, next []*token
+		same := make([]*token, 0, len(vals))
+		var next []*token
 		nextRow := -1
 		for _, v := range vals {
 			switch {
@@ -449,9 +451,9 @@ func (x *extractor) resolveT3(p *pending, vals []*token) resolvedRow {
 		r.cells = out
 		how := "one placement"
 		if nPlacements > 1 {
-			how = fmt.Sprintf("%d placements, all giving the same values", nPlacements)
+			how = strconv.Itoa(nPlacements) + " placements, all giving the same values"
 		}
-		x.diag(model.DiagRaggedRepaired, model.SevInfo, fmt.Sprintf("row %s: %d values printed for 7 columns; the missing value was inferred from the row total (%s)", key, len(cells), how), p.label.srcLoc(), rawOf(vals), "t3."+key)
+		x.diag(model.DiagRaggedRepaired, model.SevInfo, "row "+key+": "+strconv.Itoa(len(cells))+" values printed for 7 columns; the missing value was inferred from the row total ("+how+")", p.label.srcLoc(), rawOf(vals), "t3."+key)
 		return r
 	}
 	r.cells = uncertainCells(cells, k, vals)
