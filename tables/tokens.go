@@ -106,10 +106,27 @@ func tokenize(doc *Document) []token {
 				toks = append(toks, splitRuns(text, b.Src, row, true)...)
 				continue
 			}
-			toks = append(toks, token{kind: tokText, raw: text, key: LabelKey(text), loc: &doc.Blocks[bi].Src, row: row})
+			key := longProseKey
+			if len(text) <= 240 || mayBeAnchor(text) {
+				key = LabelKey(text)
+			}
+			toks = append(toks, token{kind: tokText, raw: text, key: key, loc: &doc.Blocks[bi].Src, row: row})
 		}
 	}
 	return toks
+}
+
+// longProseKey stands for the key of a long paragraph that is neither a
+// label nor a table anchor: step only needs to know it is long prose, so
+// its key is not computed.
+var longProseKey = strings.Repeat("-", 241)
+
+// mayBeAnchor reports whether a long paragraph may hold table 3's header
+// words (勾稽关系, 申请人情况, in Simplified or Traditional characters), so
+// that its key is worth computing.
+func mayBeAnchor(s string) bool {
+	return strings.Contains(s, "勾稽") || strings.Contains(s, "申请人") || strings.Contains(s, "申請人") ||
+		strings.Contains(s, "收到和处理") || strings.Contains(s, "收到和處理")
 }
 
 // isTextCell reports whether the text is not a value (number, blank, dash, 无).
