@@ -1,6 +1,10 @@
 package pdfdoc
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/xxgk/nianbao/parser/pdfdoc/cmap"
+)
 
 // Content-stream operand kinds.
 type opKind uint8
@@ -29,30 +33,6 @@ type contentLexer struct {
 	i int
 }
 
-func isWS(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
-
-func isDelimByte(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
-func hexVal(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
-}
-
 // next returns the next operand (op == "") or operator (op != ""); ok is
 // false at the end of the stream.
 func (l *contentLexer) next(depth int) (o operand, op string, ok bool) {
@@ -60,7 +40,7 @@ func (l *contentLexer) next(depth int) (o operand, op string, ok bool) {
 	for l.i < len(b) {
 		c := b[l.i]
 		switch {
-		case isWS(c):
+		case cmap.IsSpace(c):
 			l.i++
 		case c == '%':
 			for l.i < len(b) && b[l.i] != '\n' && b[l.i] != '\r' {
@@ -80,7 +60,7 @@ func (l *contentLexer) next(depth int) (o operand, op string, ok bool) {
 			var hi byte
 			half := false
 			for l.i < len(b) && b[l.i] != '>' {
-				if v, ok := hexVal(b[l.i]); ok {
+				if v, ok := cmap.Unhex(b[l.i]); ok {
 					if half {
 						out = append(out, hi<<4|v)
 					} else {
@@ -98,7 +78,7 @@ func (l *contentLexer) next(depth int) (o operand, op string, ok bool) {
 		case c == '/':
 			l.i++
 			st := l.i
-			for l.i < len(b) && !isWS(b[l.i]) && !isDelimByte(b[l.i]) {
+			for l.i < len(b) && !cmap.IsSpace(b[l.i]) && !cmap.IsDelim(b[l.i]) {
 				l.i++
 			}
 			return operand{kind: kName, s: b[st:l.i]}, "", true
@@ -110,7 +90,7 @@ func (l *contentLexer) next(depth int) (o operand, op string, ok bool) {
 					break
 				}
 				save := l.i
-				for l.i < len(b) && isWS(b[l.i]) {
+				for l.i < len(b) && cmap.IsSpace(b[l.i]) {
 					l.i++
 				}
 				if l.i >= len(b) {
@@ -126,7 +106,7 @@ func (l *contentLexer) next(depth int) (o operand, op string, ok bool) {
 				}
 				if eop != "" { // an operator inside an array: malformed; end the array here
 					l.i = save
-					for l.i < len(b) && isWS(b[l.i]) {
+					for l.i < len(b) && cmap.IsSpace(b[l.i]) {
 						l.i++
 					}
 					break
@@ -140,7 +120,7 @@ func (l *contentLexer) next(depth int) (o operand, op string, ok bool) {
 			l.i++ // stray delimiter
 		default:
 			st := l.i
-			for l.i < len(b) && !isWS(b[l.i]) && !isDelimByte(b[l.i]) {
+			for l.i < len(b) && !cmap.IsSpace(b[l.i]) && !cmap.IsDelim(b[l.i]) {
 				l.i++
 			}
 			w := b[st:l.i]
@@ -254,14 +234,14 @@ func (l *contentLexer) skipDict() {
 func (l *contentLexer) skipInlineImage() {
 	b := l.b
 	for l.i+1 < len(b) {
-		if b[l.i] == 'I' && b[l.i+1] == 'D' && (l.i == 0 || isWS(b[l.i-1])) {
+		if b[l.i] == 'I' && b[l.i+1] == 'D' && (l.i == 0 || cmap.IsSpace(b[l.i-1])) {
 			l.i += 2
 			break
 		}
 		l.i++
 	}
 	for l.i+2 < len(b) {
-		if isWS(b[l.i]) && b[l.i+1] == 'E' && b[l.i+2] == 'I' && (l.i+3 >= len(b) || isWS(b[l.i+3])) {
+		if cmap.IsSpace(b[l.i]) && b[l.i+1] == 'E' && b[l.i+2] == 'I' && (l.i+3 >= len(b) || cmap.IsSpace(b[l.i+3])) {
 			l.i += 3
 			return
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+
+	"github.com/xxgk/nianbao/parser/pdfdoc/cmap"
 )
 
 // Cross-reference repair. The library cannot rebuild a damaged xref (a
@@ -36,7 +38,7 @@ func repairXref(b []byte) []byte {
 	catalog := ""
 	for _, m := range objHeaderRe.FindAllSubmatchIndex(b, -1) {
 		// the header must start a line or follow a delimiter
-		if s := m[0]; s > 0 && !isWS(b[s-1]) && !isDelimByte(b[s-1]) {
+		if s := m[0]; s > 0 && !cmap.IsSpace(b[s-1]) && !cmap.IsDelim(b[s-1]) {
 			continue
 		}
 		num, err1 := strconv.Atoi(string(b[m[2]:m[3]]))

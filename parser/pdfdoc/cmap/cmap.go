@@ -214,7 +214,7 @@ func (l *lexer) next() tok {
 			for l.i < len(l.b) && l.b[l.i] != '\n' && l.b[l.i] != '\r' {
 				l.i++
 			}
-		case isSpace(c):
+		case IsSpace(c):
 			l.i++
 		case c == '<':
 			if l.i+1 < len(l.b) && l.b[l.i+1] == '<' {
@@ -225,7 +225,7 @@ func (l *lexer) next() tok {
 			var out []byte
 			hi, half := byte(0), false
 			for l.i < len(l.b) && l.b[l.i] != '>' {
-				if v, ok := unhex(l.b[l.i]); ok {
+				if v, ok := Unhex(l.b[l.i]); ok {
 					if half {
 						out = append(out, hi<<4|v)
 						half = false
@@ -278,13 +278,13 @@ func (l *lexer) next() tok {
 		case c == '/':
 			l.i++
 			st := l.i
-			for l.i < len(l.b) && !isSpace(l.b[l.i]) && !isDelim(l.b[l.i]) {
+			for l.i < len(l.b) && !IsSpace(l.b[l.i]) && !IsDelim(l.b[l.i]) {
 				l.i++
 			}
 			return tok{kind: tName, s: string(l.b[st:l.i])}
 		default:
 			st := l.i
-			for l.i < len(l.b) && !isSpace(l.b[l.i]) && !isDelim(l.b[l.i]) {
+			for l.i < len(l.b) && !IsSpace(l.b[l.i]) && !IsDelim(l.b[l.i]) {
 				l.i++
 			}
 			if l.i == st { // a stray delimiter such as ')' or '{'
@@ -301,11 +301,14 @@ func (l *lexer) next() tok {
 	return tok{kind: tEOF}
 }
 
-func isSpace(c byte) bool {
+// IsSpace reports PDF white space (PDF 32000 §7.2.2), shared with the
+// content-stream lexer.
+func IsSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
 }
 
-func isDelim(c byte) bool {
+// IsDelim reports a PDF delimiter character.
+func IsDelim(c byte) bool {
 	switch c {
 	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
 		return true
@@ -313,7 +316,8 @@ func isDelim(c byte) bool {
 	return false
 }
 
-func unhex(c byte) (byte, bool) {
+// Unhex returns the value of a hexadecimal digit.
+func Unhex(c byte) (byte, bool) {
 	switch {
 	case c >= '0' && c <= '9':
 		return c - '0', true
