@@ -57,6 +57,8 @@ type extractor struct {
 	resolved map[resolvedKey]bool
 	// pend is the storage of cur
 	pend pending
+	// buffers reused by selectValues (its result is used within flush)
+	selBuf, sameBuf, nextBuf []*token
 }
 
 // resolvedRow is a row whose values were read: one candidate reading per
@@ -263,7 +265,7 @@ func (x *extractor) flush() {
 	if p == nil {
 		return
 	}
-	vals := selectValues(p)
+	vals := x.selectValues(p)
 	if len(vals) == 0 {
 		return // a label without values: a group label, or a row cut off
 	}
@@ -309,14 +311,15 @@ func (x *extractor) flush() {
 }
 
 // selectValues picks the value tokens that belong to the row.
-func selectValues(p *pending) []*token {
-	vals := make([]*token, 0, len(p.vals))
+func (x *extractor) selectValues(p *pending) []*token {
+	vals := x.selBuf[:0]
 	for _, v := range p.vals {
 		if v.copyCol {
 			continue
 		}
 		vals = append(vals, v)
 	}
+	x.selBuf = vals[:0] // keep the grown buffer for the next row
 	if len(vals) == 0 {
 		return nil
 	}
@@ -331,8 +334,7 @@ func selectValues(p *pending) []*token {
 	}
 	if p.label.grid {
 		// values on the label's own printed row; if it has none, the next row's
-		same := make([]*token, 0, len(vals))
-		var next []*token
+		same, next := x.sameBuf[:0], x.nextBuf[:0]
 		nextRow := -1
 		for _, v := range vals {
 			switch {
@@ -343,6 +345,7 @@ func selectValues(p *pending) []*token {
 				next = append(next, v)
 			}
 		}
+		x.sameBuf, x.nextBuf = same[:0], next[:0]
 		if hasNonBlank(same) {
 			vals = same
 		} else if hasNonBlank(next) {
