@@ -54,3 +54,19 @@ func TestExtractBoundedOnMutations(t *testing.T) {
 	}
 	t.Log("worst", worst)
 }
+
+// TestExtractLongLineLinear: a crawler page can be one line of hundreds of
+// kilobytes; splitting it into runs must stay linear (it once located
+// every token by walking the line from its start).
+func TestExtractLongLineLinear(t *testing.T) {
+	one := newT3Fixture().runTogether()
+	line := strings.Repeat("2021年，本镇主动公开信息197条，办理答复"+one, 60)
+	st := time.Now()
+	ex := Extract(docFromText(line), model.FormatUnknown)
+	if d := time.Since(st); d > 2*time.Second {
+		t.Errorf("Extract took %v on a %d-byte line", d, len(line))
+	}
+	if ex.Requests == nil || ex.Requests.NewReceived.Total.Num.Unscaled != newT3Fixture().get("new_received")[6] {
+		t.Errorf("table 3 not read from the long line")
+	}
+}

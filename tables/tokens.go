@@ -185,6 +185,7 @@ func splitRuns(text string, src model.Loc, row int, para bool) []token {
 	folded := []rune(FoldText(text))
 	var toks []token
 	n := len(folded)
+	ro := &runeOffsets{text: text}
 	isNumRune := func(r rune) bool { return isASCIIDigit(r) }
 	emit := func(kind tokKind, s string, off int) {
 		if kind == tokText {
@@ -192,10 +193,10 @@ func splitRuns(text string, src model.Loc, row int, para bool) []token {
 			if s2 == "" {
 				return
 			}
-			toks = append(toks, token{kind: tokText, raw: s2, key: LabelKey(s2), loc: subLoc(src, text, off), row: row, sub: true})
+			toks = append(toks, token{kind: tokText, raw: s2, key: LabelKey(s2), loc: subLoc(src, ro, off), row: row, sub: true})
 			return
 		}
-		toks = append(toks, token{kind: tokValue, raw: strings.TrimSpace(s), loc: subLoc(src, text, off), row: row, run: true, sub: true})
+		toks = append(toks, token{kind: tokValue, raw: strings.TrimSpace(s), loc: subLoc(src, ro, off), row: row, run: true, sub: true})
 	}
 	i, textStart := 0, 0
 	for i < n {
@@ -288,16 +289,33 @@ func isYearContext(f []rune, i, k int) bool {
 	return false
 }
 
-// subLoc returns the location of the rune offset off inside a paragraph.
-func subLoc(src model.Loc, text string, off int) *model.Loc {
+// runeOffsets walks a paragraph once and answers, for increasing rune
+// indexes, the byte offset of that rune: splitRuns asks for its tokens in
+// order, so the whole paragraph costs one pass (a crawler page can be one
+// line of several hundred kilobytes).
+type runeOffsets struct {
+	text       string
+	rune, byte int
+}
+
+func (r *runeOffsets) at(off int) int {
+	if off < r.rune { // not expected: restart
+		r.rune, r.byte = 0, 0
+	}
+	for r.rune < off && r.byte < len(r.text) {
+		_, sz := utf8.DecodeRuneInString(r.text[r.byte:])
+		r.byte += sz
+		r.rune++
+	}
+	return r.byte
+}
+
+// subLoc returns the location of the rune offset off inside a paragraph
+// (through ro, which walks the paragraph's raw text once).
+func subLoc(src model.Loc, ro *runeOffsets, off int) *model.Loc {
 	if src.Offset > 0 {
 		// Offsets are bytes; approximate through the raw text's runes.
-		b := 0
-		for i := 0; i < off && b < len(text); i++ {
-			_, sz := utf8.DecodeRuneInString(text[b:])
-			b += sz
-		}
-		src.Offset += b
+		src.Offset += ro.at(off)
 	}
 	return &src
 }
