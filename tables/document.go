@@ -90,6 +90,8 @@ type Document struct {
 	Meta        DocMeta
 	Pages       int // number of pages (PDF), 0 otherwise
 	Diagnostics []model.Diagnostic
+
+	grids int // grids added so far (AddGrid numbers them)
 }
 
 // AddParagraph appends a paragraph block.
@@ -102,15 +104,15 @@ func (d *Document) AddHeading(text string, level int, src model.Loc) {
 	d.Blocks = append(d.Blocks, Block{Kind: BlockHeading, Text: text, Level: level, Src: src})
 }
 
+// Tables returns the number of grids added with AddGrid so far; the next
+// grid will be numbered Tables()+1.
+func (d *Document) Tables() int { return d.grids }
+
 // AddGrid appends a table block. It numbers the grid (Src.Table) and stamps
 // the table number on every cell that has none.
 func (d *Document) AddGrid(g *Grid) {
-	n := 1
-	for _, b := range d.Blocks {
-		if b.Kind == BlockTable {
-			n++
-		}
-	}
+	d.grids++
+	n := d.grids
 	g.Src.Table = n
 	for r := range g.Rows {
 		for c := range g.Rows[r] {

@@ -70,3 +70,20 @@ func TestExtractLongLineLinear(t *testing.T) {
 		t.Errorf("table 3 not read from the long line")
 	}
 }
+
+// TestAddGridNumbering: grids are numbered in order without rescanning the
+// document (a page can hold tens of thousands of small tables).
+func TestAddGridNumbering(t *testing.T) {
+	d := &Document{}
+	st := time.Now()
+	for i := 0; i < 50000; i++ {
+		d.AddParagraph("x", model.Loc{})
+		d.AddGrid(&Grid{Rows: [][]GridCell{{{Text: "1"}}}})
+	}
+	if d.Tables() != 50000 || d.Blocks[len(d.Blocks)-1].Grid.Rows[0][0].Src.Table != 50000 {
+		t.Errorf("numbering: %d grids, last cell in table %d", d.Tables(), d.Blocks[len(d.Blocks)-1].Grid.Rows[0][0].Src.Table)
+	}
+	if el := time.Since(st); el > 2*time.Second {
+		t.Errorf("50,000 grids took %v", el)
+	}
+}

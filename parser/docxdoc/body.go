@@ -490,12 +490,7 @@ type slot struct {
 // widen a cell, vMerge continuation cells become copies of the cell above
 // that started the merge (same column and width).
 func (p *docParser) emitTable(rows []row) {
-	n := 1
-	for _, b := range p.doc.Blocks {
-		if b.Kind == tables.BlockTable {
-			n++
-		}
-	}
+	n := p.doc.Tables() + 1
 	note := func(sev model.Severity, format string, args ...any) {
 		p.doc.Diagnostics = append(p.doc.Diagnostics, model.Diagnostic{Code: model.DiagFrontEnd, Severity: sev,
 			Message: fmt.Sprintf("table %d: ", n) + fmt.Sprintf(format, args...), Src: model.Loc{Table: n}})

@@ -145,12 +145,7 @@ func (w *walker) table(t *html.Node) {
 			w.flush()
 		}
 	}
-	n := 1
-	for _, b := range w.doc.Blocks {
-		if b.Kind == tables.BlockTable {
-			n++
-		}
-	}
+	n := w.doc.Tables() + 1
 	g, nested, diags := buildGrid(t, rows, n)
 	if len(g.Rows) > 0 {
 		w.doc.AddGrid(g)
