@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -92,7 +93,16 @@ func (s *XLSXSink) Close(st *Stats) error {
 			return err
 		}
 	}
-	if err := s.f.SaveAs(s.path); err != nil {
+	// Write through our own file: SaveAs creates it executable (0755).
+	out, err := os.OpenFile(s.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := s.f.WriteTo(out); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
 		return err
 	}
 	return s.f.Close()
