@@ -24,6 +24,7 @@ var All = []*Rule{
 	T2aStockGENew,
 	T2aNewPubLtNewMade,
 	XReceived,
+	XUpheldAll,
 	FmtMismatch,
 	FmtBasisOutdated,
 	StrSections,

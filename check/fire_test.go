@@ -48,6 +48,9 @@ var breakers = map[string]struct {
 	"X-RECEIVED": {consistent2021, func(r *model.Report) {
 		r.Section(model.SecRequests).Text = "本年度共受理政府信息公开申请50件。"
 	}},
+	"X-UPHELD-ALL": {consistent2021, func(r *model.Report) {
+		r.Section(model.SecReviewLitigation).Text = "本年度发生政府信息公开行政复议4件，均获维持。"
+	}},
 	"FMT-MISMATCH": {consistent2021, func(r *model.Report) {
 		r.Format = model.Format2019
 		r.Active19, r.Active21 = &model.ActiveDisclosure2019{}, nil
