@@ -25,6 +25,7 @@ var All = []*Rule{
 	T2aNewPubLtNewMade,
 	XReceived,
 	XUpheldAll,
+	XOutcome,
 	FmtMismatch,
 	FmtBasisOutdated,
 	StrSections,

@@ -48,6 +48,9 @@ var breakers = map[string]struct {
 	"X-RECEIVED": {consistent2021, func(r *model.Report) {
 		r.Section(model.SecRequests).Text = "本年度共受理政府信息公开申请50件。"
 	}},
+	"X-OUTCOME": {consistent2021, func(r *model.Report) {
+		r.Section(model.SecRequests).Text = "其中予以公开99件。"
+	}},
 	"X-UPHELD-ALL": {consistent2021, func(r *model.Report) {
 		r.Section(model.SecReviewLitigation).Text = "本年度发生政府信息公开行政复议4件，均获维持。"
 	}},
