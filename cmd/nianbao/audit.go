@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -77,6 +78,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // runAudit implements `nianbao audit`.
 func runAudit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	tuneGC()
 	var af auditFlags
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -315,4 +317,20 @@ func splitIDs(s string) []string {
 		}
 	}
 	return out
+}
+
+// tuneGC trades memory the batch does not need for speed: a report's parse
+// allocates a few hundred kilobytes that die at once, and the live heap of
+// a streaming audit is small, so collecting at 5× the live heap (GOGC=400)
+// costs about 20 MB of peak RSS and saves about 7% of the CPU per report
+// (audit/bench.sh, four alternated runs against GOGC=100). A soft limit
+// keeps the process well under 300 MB. GOGC or GOMEMLIMIT in the
+// environment win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(200 << 20)
+	}
 }
